@@ -1,0 +1,47 @@
+package dev.storytracker;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Every setting of the tracker itself, under the {@code tracker.} prefix. */
+@ConfigMapping(prefix = "tracker")
+public interface TrackerConfig {
+
+    /** Import the story corpus from {@link Stories#dir()} when the server starts. */
+    @WithDefault("true")
+    boolean importOnStart();
+
+    Stories stories();
+
+    Admin admin();
+
+    Api api();
+
+    interface Stories {
+        /** The folder holding the corpus in the front-matter format (characters/, themes/, status-quo/, ...). */
+        @WithDefault("stories")
+        Path dir();
+    }
+
+    interface Admin {
+        /** The user created at first start when there are no users at all. */
+        @WithDefault("admin")
+        String username();
+
+        /** Its password; when absent a random one is generated and printed once in the log. */
+        Optional<String> password();
+    }
+
+    interface Api {
+        /** Page size used when a list request does not ask for one. */
+        @WithDefault("20")
+        int defaultPageSize();
+
+        /** Largest page size a list request may ask for. */
+        @WithDefault("200")
+        int maxPageSize();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.storytracker.catalog;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import dev.storytracker.story.StoryState;
+
+/** Lists the catalogue with accepted-story counts computed by one GROUP BY per kind of entry. */
+@ApplicationScoped
+public class CatalogQueries {
+
+    /** The three kinds of entry, each with the query that counts accepted stories per slug. */
+    public enum Kind {
+        CHARACTERS(StoryCharacter.class,
+                "select c.slug, count(s) from Story s join s.character c where s.state = :accepted group by c.slug"),
+        THEMES(Theme.class,
+                "select t.slug, count(s) from Story s join s.themes t where s.state = :accepted group by t.slug"),
+        PROJECTS(Project.class,
+                "select p.slug, count(s) from Story s join s.projects p where s.state = :accepted group by p.slug");
+
+        final Class<? extends CatalogEntry> entity;
+        final String countQuery;
+
+        Kind(Class<? extends CatalogEntry> entity, String countQuery) {
+            this.entity = entity;
+            this.countQuery = countQuery;
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    public List<CatalogJson> list(Kind kind) {
+        Map<String, Long> counts = counts(kind);
+        return em.createQuery("from " + kind.entity.getSimpleName() + " order by name, slug", kind.entity)
+                .getResultList().stream()
+                .map(e -> new CatalogJson(e.slug, e.name, e.description, counts.getOrDefault(e.slug, 0L)))
+                .toList();
+    }
+
+    public Optional<CatalogJson> get(Kind kind, String slug) {
+        return em.createQuery("from " + kind.entity.getSimpleName() + " where slug = :slug", kind.entity)
+                .setParameter("slug", slug).getResultStream().findFirst()
+                .map(e -> new CatalogJson(e.slug, e.name, e.description, counts(kind).getOrDefault(e.slug, 0L)));
+    }
+
+    private Map<String, Long> counts(Kind kind) {
+        Map<String, Long> counts = new HashMap<>();
+        em.createQuery(kind.countQuery, Object[].class).setParameter("accepted", StoryState.ACCEPTED).getResultList()
+                .forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        return counts;
+    }
+}

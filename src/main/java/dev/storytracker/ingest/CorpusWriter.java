@@ -1,0 +1,264 @@
+package dev.storytracker.ingest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import dev.storytracker.catalog.CatalogEntry;
+import dev.storytracker.catalog.Project;
+import dev.storytracker.catalog.StoryCharacter;
+import dev.storytracker.catalog.Theme;
+import dev.storytracker.roadmap.LinkRelation;
+import dev.storytracker.roadmap.RoadmapItem;
+import dev.storytracker.roadmap.RoadmapLevel;
+import dev.storytracker.roadmap.StoryLink;
+import dev.storytracker.story.FaqEntry;
+import dev.storytracker.story.Story;
+import dev.storytracker.story.StoryKind;
+import dev.storytracker.story.StorySource;
+import dev.storytracker.story.StoryState;
+import dev.storytracker.triage.TriageEvent;
+
+/**
+ * Writes one parsed corpus file into the database inside the caller's transaction. Every reference is resolved before
+ * anything is written, so a refused file leaves no trace.
+ */
+@ApplicationScoped
+public class CorpusWriter {
+
+    static final String ACTOR = "import";
+
+    @Inject
+    EntityManager em;
+
+    Outcome write(CorpusFile file, SlugIndex index) throws FileProblem {
+        if (file instanceof CorpusFile.Catalog catalog) {
+            return writeCatalog(catalog, index);
+        }
+        if (file instanceof CorpusFile.Roadmap roadmap) {
+            return writeRoadmap(roadmap, index);
+        }
+        return writeStory((CorpusFile.Story) file, index);
+    }
+
+    private Outcome writeCatalog(CorpusFile.Catalog file, SlugIndex index) {
+        Class<? extends CatalogEntry> type = switch (file.type()) {
+            case CHARACTER -> StoryCharacter.class;
+            case THEME -> Theme.class;
+            default -> Project.class;
+        };
+        CatalogEntry entry = em.createQuery("from " + type.getSimpleName() + " where slug = :slug", type)
+                .setParameter("slug", file.slug()).getResultStream().findFirst().orElse(null);
+        if (entry != null && Objects.equals(entry.contentHash, file.hash())) {
+            return Outcome.UNCHANGED;
+        }
+        Outcome outcome = entry == null ? Outcome.CREATED : Outcome.UPDATED;
+        if (entry == null) {
+            entry = newCatalogEntry(file.type());
+            entry.slug = file.slug();
+        }
+        entry.name = file.name();
+        entry.description = file.description();
+        entry.sourcePath = file.path();
+        entry.contentHash = file.hash();
+        entry.persist();
+        em.flush();
+        index.catalog(file.type()).put(entry.slug, entry.id);
+        return outcome;
+    }
+
+    private static CatalogEntry newCatalogEntry(FileType type) {
+        return switch (type) {
+            case CHARACTER -> new StoryCharacter();
+            case THEME -> new Theme();
+            default -> new Project();
+        };
+    }
+
+    private Outcome writeRoadmap(CorpusFile.Roadmap file, SlugIndex index) throws FileProblem {
+        RoadmapItem item = RoadmapItem.findBySlug(file.slug()).orElse(null);
+        if (item != null && Objects.equals(item.contentHash, file.hash())) {
+            return Outcome.UNCHANGED;
+        }
+        RoadmapItem parent = null;
+        if (file.parent().isPresent()) {
+            String parentSlug = file.parent().get();
+            parent = RoadmapItem.findBySlug(parentSlug).orElseThrow(() -> new FileProblem(
+                    "the parent '" + parentSlug + "' is not a roadmap item", file.parentLine()));
+            if (parent.level.ordinal() >= file.level().ordinal()) {
+                throw new FileProblem("the parent of " + article(file.level()) + " must be a higher level than "
+                        + file.level().slug() + ", but '" + parentSlug + "' is " + article(parent.level),
+                        file.parentLine());
+            }
+        }
+        if (item != null && file.level() != item.level) {
+            List<RoadmapLevel> childLevels = em
+                    .createQuery("select c.level from RoadmapItem c where c.parent = :item", RoadmapLevel.class)
+                    .setParameter("item", item).getResultList();
+            if (childLevels.stream().anyMatch(level -> level.ordinal() <= file.level().ordinal())) {
+                throw new FileProblem("the level cannot become " + file.level().slug()
+                        + " while items below it are at that level or higher", 1);
+            }
+        }
+        Outcome outcome = item == null ? Outcome.CREATED : Outcome.UPDATED;
+        if (item == null) {
+            item = new RoadmapItem();
+            item.slug = file.slug();
+        }
+        item.title = file.title();
+        item.level = file.level();
+        item.parent = parent;
+        item.state = file.state();
+        item.progress = file.progress();
+        item.owners.clear();
+        item.owners.addAll(file.owners());
+        item.landingUrl = file.landing().orElse(null);
+        item.impact = file.impact();
+        item.sourcePath = file.path();
+        item.contentHash = file.hash();
+        item.persist();
+        em.flush();
+        index.roadmap.put(item.slug, item.id);
+        return outcome;
+    }
+
+    private static String article(RoadmapLevel level) {
+        return (level == RoadmapLevel.INITIATIVE ? "an " : "a ") + level.slug();
+    }
+
+    private Outcome writeStory(CorpusFile.Story file, SlugIndex index) throws FileProblem {
+        Story story = Story.findBySlug(file.slug()).orElse(null);
+        if (story != null && !story.source.fromFiles()) {
+            throw new FileProblem("the slug '" + file.slug() + "' belongs to a story submitted through the "
+                    + story.source.slug() + "; rename the file", 0);
+        }
+        if (story != null && Objects.equals(story.contentHash, file.hash())) {
+            return Outcome.UNCHANGED;
+        }
+        // Resolve every reference first: a refused file must not leave anything behind.
+        StoryCharacter character = em.getReference(StoryCharacter.class,
+                resolve(index.characters, StoryCharacter.class, file.character(), "character", file));
+        Set<Theme> themes = new LinkedHashSet<>();
+        for (String slug : file.themes()) {
+            themes.add(em.getReference(Theme.class, resolve(index.themes, Theme.class, slug, "themes", file)));
+        }
+        Set<Project> projects = new LinkedHashSet<>();
+        for (String slug : file.projects()) {
+            projects.add(
+                    em.getReference(Project.class, resolve(index.projects, Project.class, slug, "projects", file)));
+        }
+        List<RoadmapItem> items = new ArrayList<>();
+        for (String slug : file.roadmap()) {
+            items.add(em.getReference(RoadmapItem.class,
+                    resolve(index.roadmap, RoadmapItem.class, slug, "roadmap", file)));
+        }
+        Set<Story> retells = new LinkedHashSet<>();
+        for (String slug : file.retells()) {
+            Story retold = Story.findBySlug(slug).orElseThrow(() -> new FileProblem(
+                    "'" + slug + "' in 'retells' is not a story", file.line("retells")));
+            if (retold.kind != StoryKind.STATUS_QUO) {
+                throw new FileProblem("'" + slug + "' in 'retells' is not a status-quo story", file.line("retells"));
+            }
+            retells.add(retold);
+        }
+
+        Outcome outcome = story == null ? Outcome.CREATED : Outcome.UPDATED;
+        StoryState previous = story == null ? null : story.state;
+        if (story == null) {
+            story = new Story();
+            story.slug = file.slug();
+            story.source = StorySource.FILE;
+        }
+        story.kind = file.kind();
+        story.title = file.title();
+        story.summary = file.summary();
+        story.body = file.body();
+        story.character = character;
+        story.themes.clear();
+        story.themes.addAll(themes);
+        story.projects.clear();
+        story.projects.addAll(projects);
+        story.authors.clear();
+        story.authors.addAll(file.authors());
+        story.faq.clear();
+        for (FaqEntry entry : file.faq()) {
+            story.faq.add(new FaqEntry(entry.question, entry.answer));
+        }
+        story.retells.clear();
+        story.retells.addAll(retells);
+        // A file's state applies to new stories, and to existing ones only when the file says it explicitly.
+        StoryState state = file.state().orElse(previous == null ? StoryState.ACCEPTED : previous);
+        story.state = state;
+        story.sourcePath = file.path();
+        story.contentHash = file.hash();
+        story.persist();
+        if (previous != state) {
+            TriageEvent.record(story, previous, state, ACTOR,
+                    (previous == null ? "imported from " : "state set by ") + file.path());
+        }
+        syncLinks(story, items);
+        em.flush();
+        return outcome;
+    }
+
+    /** Adds the links a file lists and removes file links it no longer lists; links made by people stay. */
+    private void syncLinks(Story story, List<RoadmapItem> wanted) {
+        List<StoryLink> existing = story.id == null ? List.of() : StoryLink.forStory(story);
+        Set<Long> wantedIds = new HashSet<>();
+        wanted.forEach(item -> wantedIds.add(item.id));
+        Set<Long> present = new HashSet<>();
+        for (StoryLink link : existing) {
+            if (link.fromFile && !wantedIds.contains(link.item.id)) {
+                link.delete();
+            } else {
+                present.add(link.item.id);
+            }
+        }
+        for (RoadmapItem item : wanted) {
+            if (present.add(item.id)) {
+                StoryLink link = new StoryLink();
+                link.story = story;
+                link.item = item;
+                link.relation = LinkRelation.MOTIVATES;
+                link.fromFile = true;
+                link.createdBy = ACTOR;
+                link.createdAt = Instant.now();
+                link.persist();
+            }
+        }
+    }
+
+    private Long resolve(Map<String, Long> cache, Class<?> entity, String slug, String field, CorpusFile.Story file)
+            throws FileProblem {
+        Long id = cache.get(slug);
+        if (id == null) {
+            // Another import may have added it since this run began.
+            Optional<Long> found = em
+                    .createQuery("select e.id from " + entity.getSimpleName() + " e where e.slug = :slug",
+                            Long.class)
+                    .setParameter("slug", slug).getResultStream().findFirst();
+            if (found.isEmpty()) {
+                String what = switch (field) {
+                    case "character" -> "character";
+                    case "themes" -> "theme";
+                    case "projects" -> "project";
+                    default -> "roadmap item";
+                };
+                throw new FileProblem("unknown " + what + " '" + slug + "' in '" + field + "'", file.line(field));
+            }
+            id = found.get();
+            cache.put(slug, id);
+        }
+        return id;
+    }
+}

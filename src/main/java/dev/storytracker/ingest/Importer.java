@@ -1,0 +1,227 @@
+package dev.storytracker.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import dev.storytracker.ingest.ImportReport.FileResult;
+
+/**
+ * Imports a corpus folder: reads and validates every file, then writes each valid one in its own transaction, in an
+ * order where references always point to things already written. A dry run does the same work in one transaction that
+ * is rolled back.
+ */
+@ApplicationScoped
+public class Importer {
+
+    private static final Logger LOG = Logger.getLogger(Importer.class);
+    /** A folder holding more files than this is refused, so a wrong path cannot start an endless walk. */
+    static final int MAX_FILES = 500_000;
+
+    @Inject
+    CorpusWriter writer;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TransactionManager transactions;
+
+    /** A file found in the folder and what it is, or why it is not imported. */
+    private record Found(Path file, String path, FileType type, String skipReason) {
+    }
+
+    private record Parsed(CorpusFile file, FileResult problem, int order) {
+    }
+
+    public ImportReport importFolder(Path root, boolean dryRun) throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new IOException("not a folder: " + root);
+        }
+        List<FileResult> results = new ArrayList<>();
+        List<Parsed> parsed = new ArrayList<>();
+        Map<String, String> storySlugs = new HashMap<>();
+        int order = 0;
+        for (Found found : scan(root)) {
+            if (found.type() == null) {
+                results.add(new FileResult(found.path(), Outcome.SKIPPED, found.skipReason(), 0));
+                continue;
+            }
+            try {
+                CorpusFile file = CorpusReader.read(root, found.file(), found.type());
+                if (file.type().isStory()) {
+                    String earlier = storySlugs.putIfAbsent(file.slug(), file.path());
+                    if (earlier != null) {
+                        throw new FileProblem("the slug '" + file.slug() + "' is already used by " + earlier, 0);
+                    }
+                }
+                parsed.add(new Parsed(file, null, order++));
+            } catch (FileProblem problem) {
+                parsed.add(new Parsed(null, new FileResult(found.path(), Outcome.REJECTED, problem.getMessage(),
+                        problem.line()), order++));
+            }
+        }
+        parsed.sort(Comparator.comparingInt(Importer::rank).thenComparingInt(Parsed::order));
+        List<FileResult> written = dryRun ? writeDry(parsed) : writeEach(parsed);
+        results.addAll(written);
+        ImportReport report = new ImportReport(List.copyOf(results), dryRun);
+        LOG.infof("%s (from %s)", report.summary(), root);
+        return report;
+    }
+
+    /** Catalogue first, then the roadmap from goals down, then status-quo stories before the shiny-future ones. */
+    private static int rank(Parsed parsed) {
+        if (parsed.file() == null) {
+            return -1;
+        }
+        CorpusFile file = parsed.file();
+        int base = file.type().ordinal() * 10;
+        return file instanceof CorpusFile.Roadmap roadmap ? base + roadmap.level().ordinal() : base;
+    }
+
+    private List<FileResult> writeEach(List<Parsed> parsed) {
+        List<FileResult> results = new ArrayList<>();
+        SlugIndex index = QuarkusTransaction.requiringNew().call(() -> SlugIndex.load(em));
+        for (Parsed item : parsed) {
+            if (item.problem() != null) {
+                results.add(item.problem());
+                continue;
+            }
+            CorpusFile file = item.file();
+            try {
+                results.add(QuarkusTransaction.requiringNew().call(() -> writeOne(file, index)));
+            } catch (Refused refused) {
+                results.add(refused.result);
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "writing %s failed", file.path());
+                results.add(new FileResult(file.path(), Outcome.REJECTED, databaseReason(e), 0));
+                index.replaceWith(QuarkusTransaction.requiringNew().call(() -> SlugIndex.load(em)));
+            }
+        }
+        return results;
+    }
+
+    private List<FileResult> writeDry(List<Parsed> parsed) {
+        List<FileResult> results = new ArrayList<>();
+        begin();
+        try {
+            SlugIndex index = SlugIndex.load(em);
+            String stopped = null;
+            for (Parsed item : parsed) {
+                if (item.problem() != null) {
+                    results.add(item.problem());
+                } else if (stopped != null) {
+                    results.add(new FileResult(item.file().path(), Outcome.REJECTED,
+                            "not checked: the dry run stopped at a database error on " + stopped, 0));
+                } else {
+                    try {
+                        results.add(writeOne(item.file(), index));
+                    } catch (Refused refused) {
+                        results.add(refused.result);
+                    } catch (RuntimeException e) {
+                        results.add(new FileResult(item.file().path(), Outcome.REJECTED, databaseReason(e), 0));
+                        stopped = item.file().path();
+                    }
+                    em.clear();
+                }
+            }
+        } finally {
+            // A dry run writes like a real one, then throws it all away.
+            rollback();
+        }
+        return results;
+    }
+
+    private void begin() {
+        try {
+            transactions.begin();
+        } catch (NotSupportedException | SystemException e) {
+            throw new IllegalStateException("cannot start the dry run's transaction", e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            transactions.rollback();
+        } catch (SystemException e) {
+            throw new IllegalStateException("cannot roll back the dry run", e);
+        }
+    }
+
+    /** Carries a refusal out of the file's transaction so that the transaction rolls back. */
+    private static final class Refused extends RuntimeException {
+        final transient FileResult result;
+
+        Refused(FileResult result) {
+            super(result.reason(), null, false, false);
+            this.result = result;
+        }
+    }
+
+    private FileResult writeOne(CorpusFile file, SlugIndex index) {
+        try {
+            return new FileResult(file.path(), writer.write(file, index), null, 0);
+        } catch (FileProblem problem) {
+            throw new Refused(new FileResult(file.path(), Outcome.REJECTED, problem.getMessage(), problem.line()));
+        }
+    }
+
+    /** A short reason without class names or SQL, e.g. when a concurrent import wrote the same slug first. */
+    private static String databaseReason(RuntimeException e) {
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
+                return "the database refused it (a concurrent change to the same item); import it again";
+            }
+            cause = cause.getCause();
+        }
+        return "the database refused it; see the server log";
+    }
+
+    private static List<Found> scan(Path root) throws IOException {
+        List<Found> found = new ArrayList<>();
+        try (Stream<Path> paths = Files.walk(root, 2)) {
+            List<Path> files = paths.filter(Files::isRegularFile)
+                    .filter(p -> !root.relativize(p).toString().startsWith("."))
+                    .sorted()
+                    .limit(MAX_FILES + 1L)
+                    .toList();
+            if (files.size() > MAX_FILES) {
+                throw new IOException("the folder holds more than " + MAX_FILES + " files");
+            }
+            for (Path file : files) {
+                Path relative = root.relativize(file);
+                String path = relative.toString().replace('\\', '/');
+                if (!path.endsWith(".md")) {
+                    continue;
+                }
+                FileType type = relative.getNameCount() == 2
+                        ? FileType.ofFolder(relative.getName(0).toString()).orElse(null)
+                        : null;
+                found.add(new Found(file, path, type, type == null ? "not in a corpus folder ("
+                        + String.join(", ", Stream.of(FileType.values()).map(FileType::folder).toList()) + ")" : null));
+            }
+        }
+        // Status-quo stories claim their slugs before shiny-future ones, whatever the folder names sort as.
+        found.sort(Comparator.comparingInt((Found f) -> f.type() == null ? -1 : f.type().ordinal())
+                .thenComparing(Found::path));
+        return found;
+    }
+}

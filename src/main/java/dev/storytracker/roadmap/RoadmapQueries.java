@@ -1,0 +1,109 @@
+package dev.storytracker.roadmap;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import dev.storytracker.story.StoryState;
+
+/**
+ * Reads the roadmap. The whole tree is three queries (items, owners, link counts by GROUP BY) assembled in memory;
+ * roadmaps hold hundreds to a few thousand items, never stories.
+ */
+@ApplicationScoped
+public class RoadmapQueries {
+
+    @Inject
+    EntityManager em;
+
+    private record Row(long id, String slug, String title, RoadmapLevel level, RoadmapState state, int progress,
+            String landing, Long parentId) {
+    }
+
+    public List<RoadmapJson.Node> tree() {
+        List<Row> rows = em.createQuery("select i.id, i.slug, i.title, i.level, i.state, i.progress, i.landingUrl,"
+                + " i.parent.id from RoadmapItem i order by i.title, i.slug", Object[].class).getResultList().stream()
+                .map(r -> new Row((Long) r[0], (String) r[1], (String) r[2], (RoadmapLevel) r[3], (RoadmapState) r[4],
+                        (Integer) r[5], (String) r[6], (Long) r[7]))
+                .toList();
+        Map<Long, List<String>> owners = owners(null);
+        Map<Long, Long> counts = storyCounts(null);
+        Map<Long, String> slugs = new HashMap<>();
+        rows.forEach(r -> slugs.put(r.id(), r.slug()));
+        Map<Long, List<Row>> byParent = new LinkedHashMap<>();
+        rows.forEach(r -> byParent.computeIfAbsent(r.parentId(), k -> new ArrayList<>()).add(r));
+        return nodes(null, byParent, owners, counts, slugs, 0);
+    }
+
+    private List<RoadmapJson.Node> nodes(Long parent, Map<Long, List<Row>> byParent, Map<Long, List<String>> owners,
+            Map<Long, Long> counts, Map<Long, String> slugs, int depth) {
+        List<RoadmapJson.Node> nodes = new ArrayList<>();
+        if (depth > RoadmapLevel.values().length) {
+            return nodes;
+        }
+        for (Row r : byParent.getOrDefault(parent, List.of())) {
+            nodes.add(new RoadmapJson.Node(r.slug(), r.title(), r.level(), r.state(), r.progress(),
+                    owners.getOrDefault(r.id(), List.of()), r.landing(), slugs.get(r.parentId()),
+                    counts.getOrDefault(r.id(), 0L), nodes(r.id(), byParent, owners, counts, slugs, depth + 1)));
+        }
+        return nodes;
+    }
+
+    public Optional<RoadmapJson.Detail> detail(String slug) {
+        Optional<RoadmapItem> found = RoadmapItem.findBySlug(slug);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        RoadmapItem item = found.get();
+        List<String> ancestors = new ArrayList<>();
+        for (RoadmapItem p = item.parent; p != null && ancestors.size() <= RoadmapLevel.values().length; p = p.parent) {
+            ancestors.add(p.slug);
+        }
+        List<RoadmapItem> children = RoadmapItem.list("parent = ?1 order by title, slug", item);
+        List<Long> childIds = children.stream().map(c -> c.id).toList();
+        Map<Long, List<String>> childOwners = childIds.isEmpty() ? Map.of() : owners(childIds);
+        Map<Long, Long> childCounts = childIds.isEmpty() ? Map.of() : storyCounts(childIds);
+        List<RoadmapJson.Node> childNodes = children.stream()
+                .map(c -> new RoadmapJson.Node(c.slug, c.title, c.level, c.state, c.progress,
+                        childOwners.getOrDefault(c.id, List.of()), c.landingUrl, item.slug,
+                        childCounts.getOrDefault(c.id, 0L), List.of()))
+                .toList();
+        long stories = storyCounts(List.of(item.id)).getOrDefault(item.id, 0L);
+        return Optional.of(new RoadmapJson.Detail(item.slug, item.title, item.level, item.state, item.progress,
+                List.copyOf(item.owners), item.landingUrl, item.impact, item.parent == null ? null : item.parent.slug,
+                ancestors, childNodes, stories, item.createdAt, item.updatedAt, item.version));
+    }
+
+    private Map<Long, List<String>> owners(List<Long> ids) {
+        String where = ids == null ? "" : " where i.id in :ids";
+        var query = em.createQuery("select i.id, o from RoadmapItem i join i.owners o" + where + " order by index(o)",
+                Object[].class);
+        if (ids != null) {
+            query.setParameter("ids", ids);
+        }
+        Map<Long, List<String>> owners = new HashMap<>();
+        query.getResultList()
+                .forEach(r -> owners.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]));
+        return owners;
+    }
+
+    /** Accepted stories linked directly to each item, counted by the database. */
+    private Map<Long, Long> storyCounts(List<Long> ids) {
+        String where = ids == null ? "" : " and l.item.id in :ids";
+        var query = em.createQuery("select l.item.id, count(l) from StoryLink l where l.story.state = :accepted"
+                + where + " group by l.item.id", Object[].class).setParameter("accepted", StoryState.ACCEPTED);
+        if (ids != null) {
+            query.setParameter("ids", ids);
+        }
+        Map<Long, Long> counts = new HashMap<>();
+        query.getResultList().forEach(r -> counts.put((Long) r[0], (Long) r[1]));
+        return counts;
+    }
+}

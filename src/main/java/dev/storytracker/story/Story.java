@@ -1,0 +1,109 @@
+package dev.storytracker.story;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import dev.storytracker.BaseEntity;
+import dev.storytracker.catalog.Project;
+import dev.storytracker.catalog.StoryCharacter;
+import dev.storytracker.catalog.Theme;
+
+/** A status-quo or shiny-future story, told by one character, as submitted by a writer or imported from a file. */
+@Entity
+@Table(name = "story")
+public class Story extends BaseEntity {
+
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_SUMMARY = 500;
+    /** The markdown body's limit, in bytes of UTF-8. */
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+    public static final int MAX_THEMES = 20;
+    public static final int MAX_PROJECTS = 20;
+    public static final int MAX_AUTHORS = 20;
+    public static final int MAX_AUTHOR = 200;
+    public static final int MAX_RETELLS = 20;
+    public static final int MAX_FAQ = 30;
+
+    @Column(nullable = false, unique = true, length = 120)
+    public String slug;
+
+    @Column(nullable = false, length = 20)
+    public StoryKind kind;
+
+    @Column(nullable = false, length = MAX_TITLE)
+    public String title;
+
+    @Column(nullable = false, length = MAX_SUMMARY)
+    public String summary;
+
+    @Column(nullable = false, length = MAX_BODY_BYTES)
+    public String body;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "character_id")
+    public StoryCharacter character;
+
+    @ManyToMany
+    @JoinTable(name = "story_theme", joinColumns = @JoinColumn(name = "story_id"), inverseJoinColumns = @JoinColumn(name = "theme_id"))
+    public Set<Theme> themes = new LinkedHashSet<>();
+
+    @ManyToMany
+    @JoinTable(name = "story_project", joinColumns = @JoinColumn(name = "story_id"), inverseJoinColumns = @JoinColumn(name = "project_id"))
+    public Set<Project> projects = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "story_author", joinColumns = @JoinColumn(name = "story_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "name", nullable = false, length = MAX_AUTHOR)
+    public List<String> authors = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "story_faq", joinColumns = @JoinColumn(name = "story_id"))
+    @OrderColumn(name = "position")
+    public List<FaqEntry> faq = new ArrayList<>();
+
+    /** The status-quo stories that this shiny-future story tells again, the way they should go. */
+    @ManyToMany
+    @JoinTable(name = "story_retell", joinColumns = @JoinColumn(name = "story_id"), inverseJoinColumns = @JoinColumn(name = "retold_id"))
+    public Set<Story> retells = new LinkedHashSet<>();
+
+    @Column(nullable = false, length = 30)
+    public StoryState state;
+
+    /** The story this one repeats, when the working group marked it a duplicate. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "duplicate_of_id")
+    public Story duplicateOf;
+
+    @Column(nullable = false, length = 20)
+    public StorySource source;
+
+    @Column(name = "source_path", length = 500)
+    public String sourcePath;
+
+    @Column(name = "content_hash", length = 64)
+    public String contentHash;
+
+    /** SHA-256 of the writer's private edit token; the token itself is never stored. */
+    @Column(name = "edit_token_hash", length = 64)
+    public String editTokenHash;
+
+    public static Optional<Story> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.storytracker;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import dev.storytracker.catalog.CatalogEntry;
+import dev.storytracker.catalog.Project;
+import dev.storytracker.catalog.StoryCharacter;
+import dev.storytracker.catalog.Theme;
+import dev.storytracker.roadmap.LinkRelation;
+import dev.storytracker.roadmap.RoadmapItem;
+import dev.storytracker.roadmap.RoadmapLevel;
+import dev.storytracker.roadmap.RoadmapState;
+import dev.storytracker.roadmap.StoryLink;
+import dev.storytracker.story.Story;
+import dev.storytracker.story.StoryKind;
+import dev.storytracker.story.StorySource;
+import dev.storytracker.story.StoryState;
+
+/** Builds the rows each test needs and wipes everything but the users between tests. */
+@ApplicationScoped
+public class TestData {
+
+    private static final List<String> TABLES = List.of("triage_event", "story_link", "story_retell", "story_faq",
+            "story_author", "story_project", "story_theme", "story", "roadmap_owner", "roadmap_item", "project",
+            "theme",
+            "story_character");
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public void reset() {
+        em.createNativeQuery("update story set duplicate_of_id = null").executeUpdate();
+        em.createNativeQuery("update roadmap_item set parent_id = null").executeUpdate();
+        for (String table : TABLES) {
+            em.createNativeQuery("delete from " + table).executeUpdate();
+        }
+    }
+
+    @Transactional
+    public void character(String slug) {
+        catalog(new StoryCharacter(), slug);
+    }
+
+    @Transactional
+    public void theme(String slug) {
+        catalog(new Theme(), slug);
+    }
+
+    @Transactional
+    public void project(String slug) {
+        catalog(new Project(), slug);
+    }
+
+    private static void catalog(CatalogEntry entry, String slug) {
+        entry.slug = slug;
+        entry.name = Character.toUpperCase(slug.charAt(0)) + slug.substring(1).replace('-', ' ');
+        entry.description = "About " + slug + ".";
+        entry.persist();
+    }
+
+    @Transactional
+    public void item(String slug, RoadmapLevel level, String parent) {
+        RoadmapItem item = new RoadmapItem();
+        item.slug = slug;
+        item.title = "Item " + slug;
+        item.level = level;
+        item.parent = parent == null ? null : RoadmapItem.findBySlug(parent).orElseThrow();
+        item.state = RoadmapState.IN_PROGRESS;
+        item.progress = 50;
+        item.impact = "Impact of " + slug + ".";
+        item.persist();
+    }
+
+    /** A story with the given facts; body and summary are derived from the title. */
+    @Transactional
+    public void story(String slug, StoryKind kind, StoryState state, String character, List<String> themes,
+            List<String> projects, List<String> roadmap) {
+        Story story = new Story();
+        story.slug = slug;
+        story.kind = kind;
+        story.state = state;
+        story.title = "Title of " + slug;
+        story.summary = "Summary of " + slug;
+        story.body = "The story of " + slug + ".";
+        story.source = StorySource.FILE;
+        story.character = StoryCharacter.findBySlug(character).orElseThrow();
+        themes.forEach(t -> story.themes.add(Theme.findBySlug(t).orElseThrow()));
+        projects.forEach(p -> story.projects.add(Project.findBySlug(p).orElseThrow()));
+        story.persist();
+        for (String slugOfItem : roadmap) {
+            StoryLink link = new StoryLink();
+            link.story = story;
+            link.item = RoadmapItem.findBySlug(slugOfItem).orElseThrow();
+            link.relation = LinkRelation.MOTIVATES;
+            link.createdBy = "test";
+            link.createdAt = Instant.now();
+            link.persist();
+        }
+    }
+
+    @Transactional
+    public void setBody(String slug, String body) {
+        Story.findBySlug(slug).orElseThrow().body = body;
+    }
+
+    @Transactional
+    public void setState(String slug, StoryState state) {
+        Story.findBySlug(slug).orElseThrow().state = state;
+    }
+
+    @Transactional
+    public long count(String entity) {
+        return em.createQuery("select count(e) from " + entity + " e", Long.class).getSingleResult();
+    }
+
+    @Transactional
+    public long count(String entity, String where, Object... params) {
+        var query = em.createQuery("select count(e) from " + entity + " e where " + where, Long.class);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return query.getSingleResult();
+    }
+
+    public static Instant now() {
+        return Instant.now();
+    }
+}
