@@ -26,7 +26,8 @@ import dev.storytracker.story.StoryState;
 @ApplicationScoped
 public class TestData {
 
-    private static final List<String> TABLES = List.of("triage_event", "story_link", "story_retell", "story_faq",
+    private static final List<String> TABLES = List.of("triage_event", "story_link", "story_retell", "story_flag",
+            "story_faq",
             "story_author", "story_project", "story_theme", "story", "roadmap_owner", "roadmap_item", "project",
             "theme",
             "story_character");
@@ -36,7 +37,7 @@ public class TestData {
 
     @Transactional
     public void reset() {
-        em.createNativeQuery("update story set duplicate_of_id = null").executeUpdate();
+        em.createNativeQuery("update story set duplicate_of_id = null, series_id = null").executeUpdate();
         em.createNativeQuery("update roadmap_item set parent_id = null").executeUpdate();
         for (String table : TABLES) {
             em.createNativeQuery("delete from " + table).executeUpdate();

@@ -1,8 +1,10 @@
 package dev.storytracker.ingest;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import dev.storytracker.roadmap.LinkRelation;
 import dev.storytracker.roadmap.RoadmapLevel;
 import dev.storytracker.roadmap.RoadmapState;
 import dev.storytracker.story.FaqEntry;
@@ -37,12 +39,16 @@ public sealed interface CorpusFile {
 
     /** A story; {@code lines} tells where each reference field stands, for error messages. */
     record Story(FileType type, String slug, String path, String hash, StoryKind kind, String title, String summary,
-            String body, List<FaqEntry> faq, String character, List<String> themes, List<String> projects,
-            List<String> authors, List<String> roadmap, List<String> retells, Optional<StoryState> state,
-            java.util.Map<String, Integer> lines) implements CorpusFile {
+            String body, List<FaqEntry> faq, Optional<String> character, List<String> themes, List<String> projects,
+            List<String> authors, List<Link> links, List<String> retells, Optional<String> series,
+            List<String> flags, Optional<StoryState> state, Map<String, Integer> lines) implements CorpusFile {
 
         public int line(String field) {
             return lines.getOrDefault(field, 1);
         }
+    }
+
+    /** A link from a story to a roadmap item, from {@code roadmap:} (motivates, no note) or {@code links:}. */
+    record Link(String item, LinkRelation relation, String note, String field) {
     }
 }

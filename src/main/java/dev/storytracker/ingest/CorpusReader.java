@@ -9,16 +9,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import dev.storytracker.SlugEnum;
+import dev.storytracker.Slugs;
 import dev.storytracker.catalog.CatalogEntry;
+import dev.storytracker.roadmap.LinkRelation;
 import dev.storytracker.roadmap.RoadmapItem;
 import dev.storytracker.roadmap.RoadmapLevel;
 import dev.storytracker.roadmap.RoadmapState;
+import dev.storytracker.roadmap.StoryLink;
 import dev.storytracker.story.FaqEntry;
 import dev.storytracker.story.Story;
 import dev.storytracker.story.StoryKind;
@@ -30,9 +37,12 @@ public final class CorpusReader {
 
     /** Files past this size are refused unread; the largest valid story is well below it. */
     public static final long MAX_FILE_BYTES = 1024 * 1024;
+    /** Links one story may have to roadmap items. */
+    public static final int MAX_LINKS = 100;
 
     static final Set<String> STORY_FIELDS = Set.of("title", "kind", "character", "themes", "projects", "authors",
-            "summary", "roadmap", "retells", "state");
+            "summary", "roadmap", "links", "retells", "series", "flags", "state");
+    static final Set<String> LINK_KEYS = Set.of("item", "relation", "note");
     static final Set<String> CATALOG_FIELDS = Set.of("name");
     static final Set<String> ROADMAP_FIELDS = Set.of("title", "level", "parent", "state", "progress", "owners",
             "landing");
@@ -62,8 +72,8 @@ public final class CorpusReader {
             throw new FileProblem("only markdown files ending in .md are imported", 0);
         }
         String slug = name.substring(0, name.length() - 3);
-        if (!dev.storytracker.Slugs.isValid(slug)) {
-            throw new FileProblem("the file name must be a slug: it " + dev.storytracker.Slugs.RULE, 0);
+        if (!Slugs.isValid(slug)) {
+            throw new FileProblem("the file name must be a slug: it " + Slugs.RULE, 0);
         }
         FrontMatter matter = FrontMatter.parse(text);
         return switch (type) {
@@ -119,12 +129,20 @@ public final class CorpusReader {
             throw new FileProblem("the kind '" + kind.slug() + "' does not match the folder '" + type.folder() + "'",
                     fields.line("kind"));
         }
-        String character = fields.slug("character")
-                .orElseThrow(() -> new FileProblem("the field 'character' is required", 1));
+        Optional<String> character = fields.slug("character");
+        List<String> flags = fields.list("flags", Story.MAX_FLAGS, Story.MAX_FLAG);
+        if (character.isEmpty() && flags.isEmpty()) {
+            throw new FileProblem("the field 'character' is required (a story without one must say why in 'flags')",
+                    1);
+        }
         List<String> themes = fields.slugList("themes", Story.MAX_THEMES);
         List<String> projects = fields.slugList("projects", Story.MAX_PROJECTS);
         List<String> authors = fields.list("authors", Story.MAX_AUTHORS, Story.MAX_AUTHOR);
-        List<String> roadmap = fields.slugList("roadmap", 100);
+        List<CorpusFile.Link> links = links(fields);
+        Optional<String> series = fields.slug("series");
+        if (series.isPresent() && series.get().equals(slug)) {
+            throw new FileProblem("a story cannot be a chapter of itself", fields.line("series"));
+        }
         List<String> retells = fields.slugList("retells", Story.MAX_RETELLS);
         if (kind == StoryKind.STATUS_QUO && !retells.isEmpty()) {
             throw new FileProblem("only shiny-future stories retell other stories", fields.line("retells"));
@@ -149,7 +167,39 @@ public final class CorpusReader {
             lines.put(key, fields.line(key));
         }
         return new CorpusFile.Story(type, slug, path, hash, kind, title, summary, split.body(), split.faq(), character,
-                themes, projects, authors, roadmap, retells, state, Map.copyOf(lines));
+                themes, projects, authors, links, retells, series, flags, state, Map.copyOf(lines));
+    }
+
+    /** The short {@code roadmap: [slug]} form (motivates, no note) and the full {@code links:} form, together. */
+    private static List<CorpusFile.Link> links(Fields fields) throws FileProblem {
+        List<CorpusFile.Link> links = new ArrayList<>();
+        Set<String> items = new HashSet<>();
+        for (String item : fields.slugList("roadmap", MAX_LINKS)) {
+            items.add(item);
+            links.add(new CorpusFile.Link(item, LinkRelation.MOTIVATES, null, "roadmap"));
+        }
+        for (Map<String, String> record : fields.records("links", LINK_KEYS, MAX_LINKS, StoryLink.MAX_NOTE)) {
+            String item = record.getOrDefault("item", "");
+            if (!Slugs.isValid(item)) {
+                throw new FileProblem("each entry of 'links' needs an 'item' that is a roadmap item slug",
+                        fields.line("links"));
+            }
+            String relationText = record.getOrDefault("relation", "");
+            LinkRelation relation = relationText.isEmpty() ? LinkRelation.MOTIVATES
+                    : SlugEnum.parse(LinkRelation.class, relationText).orElseThrow(() -> new FileProblem(
+                            "the relation '" + relationText + "' in 'links' is not one of "
+                                    + String.join(", ", SlugEnum.slugs(LinkRelation.class)),
+                            fields.line("links")));
+            if (!items.add(item)) {
+                throw new FileProblem("the roadmap item '" + item + "' is linked twice", fields.line("links"));
+            }
+            String note = record.getOrDefault("note", "");
+            links.add(new CorpusFile.Link(item, relation, note.isEmpty() ? null : note, "links"));
+        }
+        if (links.size() > MAX_LINKS) {
+            throw new FileProblem("a story may link at most " + MAX_LINKS + " roadmap items", fields.line("links"));
+        }
+        return links;
     }
 
     private static void checkFaq(List<FaqEntry> faq, int line) throws FileProblem {

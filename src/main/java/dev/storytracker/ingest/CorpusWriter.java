@@ -1,8 +1,9 @@
 package dev.storytracker.ingest;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,6 @@ import dev.storytracker.catalog.CatalogEntry;
 import dev.storytracker.catalog.Project;
 import dev.storytracker.catalog.StoryCharacter;
 import dev.storytracker.catalog.Theme;
-import dev.storytracker.roadmap.LinkRelation;
 import dev.storytracker.roadmap.RoadmapItem;
 import dev.storytracker.roadmap.RoadmapLevel;
 import dev.storytracker.roadmap.StoryLink;
@@ -146,8 +146,11 @@ public class CorpusWriter {
             return Outcome.UNCHANGED;
         }
         // Resolve every reference first: a refused file must not leave anything behind.
-        StoryCharacter character = em.getReference(StoryCharacter.class,
-                resolve(index.characters, StoryCharacter.class, file.character(), "character", file));
+        StoryCharacter character = null;
+        if (file.character().isPresent()) {
+            character = em.getReference(StoryCharacter.class,
+                    resolve(index.characters, StoryCharacter.class, file.character().get(), "character", file));
+        }
         Set<Theme> themes = new LinkedHashSet<>();
         for (String slug : file.themes()) {
             themes.add(em.getReference(Theme.class, resolve(index.themes, Theme.class, slug, "themes", file)));
@@ -157,10 +160,10 @@ public class CorpusWriter {
             projects.add(
                     em.getReference(Project.class, resolve(index.projects, Project.class, slug, "projects", file)));
         }
-        List<RoadmapItem> items = new ArrayList<>();
-        for (String slug : file.roadmap()) {
-            items.add(em.getReference(RoadmapItem.class,
-                    resolve(index.roadmap, RoadmapItem.class, slug, "roadmap", file)));
+        Map<CorpusFile.Link, RoadmapItem> links = new LinkedHashMap<>();
+        for (CorpusFile.Link link : file.links()) {
+            links.put(link, em.getReference(RoadmapItem.class,
+                    resolve(index.roadmap, RoadmapItem.class, link.item(), link.field(), file)));
         }
         Set<Story> retells = new LinkedHashSet<>();
         for (String slug : file.retells()) {
@@ -170,6 +173,17 @@ public class CorpusWriter {
                 throw new FileProblem("'" + slug + "' in 'retells' is not a status-quo story", file.line("retells"));
             }
             retells.add(retold);
+        }
+
+        Story series = null;
+        if (file.series().isPresent()) {
+            String slug = file.series().get();
+            series = Story.findBySlug(slug).orElseThrow(() -> new FileProblem(
+                    "the series '" + slug + "' is not a story", file.line("series")));
+            if (series.series != null) {
+                throw new FileProblem("'" + slug + "' is itself a chapter of '" + series.series.slug
+                        + "'; series are one level deep", file.line("series"));
+            }
         }
 
         Outcome outcome = story == null ? Outcome.CREATED : Outcome.UPDATED;
@@ -196,6 +210,9 @@ public class CorpusWriter {
         }
         story.retells.clear();
         story.retells.addAll(retells);
+        story.series = series;
+        story.flags.clear();
+        story.flags.addAll(file.flags());
         // A file's state applies to new stories, and to existing ones only when the file says it explicitly.
         StoryState state = file.state().orElse(previous == null ? StoryState.ACCEPTED : previous);
         story.state = state;
@@ -206,36 +223,45 @@ public class CorpusWriter {
             TriageEvent.record(story, previous, state, ACTOR,
                     (previous == null ? "imported from " : "state set by ") + file.path());
         }
-        syncLinks(story, items);
+        syncLinks(story, links);
         em.flush();
         return outcome;
     }
 
-    /** Adds the links a file lists and removes file links it no longer lists; links made by people stay. */
-    private void syncLinks(Story story, List<RoadmapItem> wanted) {
+    /**
+     * Makes the story's file links match the file: adds missing ones, updates relation and note, removes file links
+     * the file no longer lists. Links made by people in the tracker stay as they are.
+     */
+    private void syncLinks(Story story, Map<CorpusFile.Link, RoadmapItem> wanted) {
+        Map<Long, CorpusFile.Link> wantedByItem = new HashMap<>();
+        wanted.forEach((link, item) -> wantedByItem.put(item.id, link));
         List<StoryLink> existing = story.id == null ? List.of() : StoryLink.forStory(story);
-        Set<Long> wantedIds = new HashSet<>();
-        wanted.forEach(item -> wantedIds.add(item.id));
         Set<Long> present = new HashSet<>();
         for (StoryLink link : existing) {
-            if (link.fromFile && !wantedIds.contains(link.item.id)) {
+            CorpusFile.Link fromFile = wantedByItem.get(link.item.id);
+            if (link.fromFile && fromFile == null) {
                 link.delete();
-            } else {
-                present.add(link.item.id);
+                continue;
+            }
+            present.add(link.item.id);
+            if (link.fromFile) {
+                link.relation = fromFile.relation();
+                link.note = fromFile.note();
             }
         }
-        for (RoadmapItem item : wanted) {
+        wanted.forEach((spec, item) -> {
             if (present.add(item.id)) {
                 StoryLink link = new StoryLink();
                 link.story = story;
                 link.item = item;
-                link.relation = LinkRelation.MOTIVATES;
+                link.relation = spec.relation();
+                link.note = spec.note();
                 link.fromFile = true;
                 link.createdBy = ACTOR;
                 link.createdAt = Instant.now();
                 link.persist();
             }
-        }
+        });
     }
 
     private Long resolve(Map<String, Long> cache, Class<?> entity, String slug, String field, CorpusFile.Story file)

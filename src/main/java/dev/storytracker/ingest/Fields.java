@@ -1,6 +1,9 @@
 package dev.storytracker.ingest;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,6 +61,9 @@ final class Fields {
             return List.of();
         }
         Object value = field.get().value();
+        if (value instanceof List<?> list && list.stream().anyMatch(item -> !(item instanceof String))) {
+            throw new FileProblem("the list '" + key + "' must hold plain values", field.get().line());
+        }
         List<String> items = value instanceof List<?> list ? list.stream().map(String::valueOf).toList()
                 : List.of((String) value);
         if (items.size() > maxItems) {
@@ -83,6 +89,44 @@ final class Fields {
             }
         }
         return items;
+    }
+
+    /** A list of flat records ({@code - item: x}) whose keys must be among {@code allowed}. */
+    List<Map<String, String>> records(String key, Set<String> allowed, int maxItems, int maxLength)
+            throws FileProblem {
+        Optional<FrontMatter.Field> field = matter.field(key);
+        if (field.isEmpty()) {
+            return List.of();
+        }
+        int line = field.get().line();
+        if (!(field.get().value() instanceof List<?> list)) {
+            throw new FileProblem("the field '" + key + "' must be a list of entries", line);
+        }
+        if (list.size() > maxItems) {
+            throw new FileProblem("the list '" + key + "' has " + list.size() + " entries; at most " + maxItems, line);
+        }
+        List<Map<String, String>> records = new ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> map)) {
+                throw new FileProblem("each entry of '" + key + "' must be 'key: value' pairs", line);
+            }
+            Map<String, String> record = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String name = String.valueOf(entry.getKey());
+                String text = String.valueOf(entry.getValue()).strip();
+                if (!allowed.contains(name)) {
+                    throw new FileProblem("unknown key '" + name + "' in '" + key + "' (allowed: "
+                            + String.join(", ", allowed.stream().sorted().toList()) + ")", line);
+                }
+                if (text.length() > maxLength) {
+                    throw new FileProblem("'" + name + "' in '" + key + "' is longer than " + maxLength
+                            + " characters", line);
+                }
+                record.put(name, text);
+            }
+            records.add(record);
+        }
+        return records;
     }
 
     <E extends Enum<E> & SlugEnum> Optional<E> choice(String key, Class<E> type) throws FileProblem {

@@ -21,8 +21,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * A markdown file with a YAML front matter block between {@code ---} lines. Values stay untyped strings and lists of
- * strings (YAML is composed, never constructed), so the caller decides types and can name the line of each field.
+ * A markdown file with a YAML front matter block between {@code ---} lines. Values stay untyped strings, lists of
+ * strings and lists of flat records (YAML is composed, never constructed), so the caller decides types and can name the line of each field.
  */
 public final class FrontMatter {
 
@@ -32,7 +32,7 @@ public final class FrontMatter {
     private final String body;
     private final int bodyLine;
 
-    /** A value with the line it starts on: a String or a List of Strings. */
+    /** A value with the line it starts on: a String, or a List of Strings and flat String-to-String Maps. */
     public record Field(String key, Object value, int line) {
     }
 
@@ -127,17 +127,35 @@ public final class FrontMatter {
             if (sequence.getValue().size() > MAX_LIST) {
                 throw new FileProblem("the list '" + key + "' has more than " + MAX_LIST + " entries", line(node));
             }
-            List<String> values = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
             for (Node item : sequence.getValue()) {
-                if (!(item instanceof ScalarNode scalar)) {
-                    throw new FileProblem("the list '" + key + "' must hold plain values, not nested lists or maps",
-                            line(item));
+                if (item instanceof ScalarNode scalar) {
+                    values.add(scalar.getValue());
+                } else if (item instanceof MappingNode record) {
+                    values.add(record(key, record));
+                } else {
+                    throw new FileProblem("the list '" + key + "' must hold plain values or 'key: value' entries,"
+                            + " not nested lists", line(item));
                 }
-                values.add(scalar.getValue());
             }
             return Collections.unmodifiableList(values);
         }
         throw new FileProblem("the field '" + key + "' must be a value or a list of values, not a map", line(node));
+    }
+
+    /** One entry of a list of records, such as {@code - item: x}; values must be plain. */
+    private static Map<String, String> record(String key, MappingNode node) throws FileProblem {
+        Map<String, String> record = new LinkedHashMap<>();
+        for (NodeTuple tuple : node.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode name)
+                    || !(tuple.getValueNode() instanceof ScalarNode value)) {
+                throw new FileProblem("entries of '" + key + "' must be plain 'key: value' pairs", line(node));
+            }
+            if (record.put(name.getValue(), isImplicitNull(value) ? "" : value.getValue()) != null) {
+                throw new FileProblem("an entry of '" + key + "' gives '" + name.getValue() + "' twice", line(name));
+            }
+        }
+        return Collections.unmodifiableMap(record);
     }
 
     private static boolean isImplicitNull(ScalarNode scalar) {

@@ -86,14 +86,18 @@ public class Importer {
         return report;
     }
 
-    /** Catalogue first, then the roadmap from goals down, then status-quo stories before the shiny-future ones. */
+    /** Catalogue first, the roadmap from goals down, then status-quo and shiny-future stories, series before chapters. */
     private static int rank(Parsed parsed) {
         if (parsed.file() == null) {
             return -1;
         }
         CorpusFile file = parsed.file();
         int base = file.type().ordinal() * 10;
-        return file instanceof CorpusFile.Roadmap roadmap ? base + roadmap.level().ordinal() : base;
+        if (file instanceof CorpusFile.Roadmap roadmap) {
+            return base + roadmap.level().ordinal();
+        }
+        // Chapters come after the stories that head their series.
+        return file instanceof CorpusFile.Story story && story.series().isPresent() ? base + 1 : base;
     }
 
     private List<FileResult> writeEach(List<Parsed> parsed) {

@@ -38,6 +38,8 @@ public class Story extends BaseEntity {
     public static final int MAX_AUTHOR = 200;
     public static final int MAX_RETELLS = 20;
     public static final int MAX_FAQ = 30;
+    public static final int MAX_FLAGS = 20;
+    public static final int MAX_FLAG = 500;
 
     @Column(nullable = false, unique = true, length = 120)
     public String slug;
@@ -89,6 +91,18 @@ public class Story extends BaseEntity {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "duplicate_of_id")
     public Story duplicateOf;
+
+    /** The story this one is a chapter of, when it belongs to a series. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "series_id")
+    public Story series;
+
+    /** What an importer could not decide and leaves to the working group, e.g. "no character found". */
+    @ElementCollection
+    @CollectionTable(name = "story_flag", joinColumns = @JoinColumn(name = "story_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "message", nullable = false, length = MAX_FLAG)
+    public List<String> flags = new ArrayList<>();
 
     @Column(nullable = false, length = 20)
     public StorySource source;

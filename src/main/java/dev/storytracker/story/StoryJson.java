@@ -15,11 +15,15 @@ public final class StoryJson {
             List<String> retells, Instant createdAt, Instant updatedAt, int version) {
     }
 
-    /** A whole story, with its text, FAQ, roadmap links and the stories that retell it. */
+    /**
+     * A whole story, with its text, FAQ, roadmap links, the stories that retell it, its series and chapters, and the
+     * flags an importer left for the working group.
+     */
     public record Detail(String slug, StoryKind kind, String title, String summary, String character,
             List<String> themes, List<String> projects, StoryState state, List<String> authors, List<String> roadmap,
-            List<String> retells, List<String> retoldBy, String duplicateOf, StorySource source, String body,
-            List<Faq> faq, List<Link> links, Instant createdAt, Instant updatedAt, int version) {
+            List<String> retells, List<String> retoldBy, String duplicateOf, String series, List<String> chapters,
+            List<String> flags, StorySource source, String sourcePath, String body, List<Faq> faq, List<Link> links,
+            Instant createdAt, Instant updatedAt, int version) {
     }
 
     /** One question and its markdown answer. */

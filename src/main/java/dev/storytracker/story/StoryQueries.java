@@ -63,9 +63,13 @@ public class StoryQueries {
         List<String> retoldBy = em.createQuery("select s.slug from Story s join s.retells r where r.id = :id"
                 + " order by s.slug", String.class).setParameter("id", story.id).getResultList();
         String duplicateOf = story.duplicateOf == null ? null : story.duplicateOf.slug;
+        String series = story.series == null ? null : story.series.slug;
+        List<String> chapters = em.createQuery("select s.slug from Story s where s.series.id = :id order by s.slug",
+                String.class).setParameter("id", story.id).getResultList();
         return new StoryJson.Detail(s.slug(), s.kind(), s.title(), s.summary(), s.character(), s.themes(),
-                s.projects(), s.state(), s.authors(), s.roadmap(), s.retells(), retoldBy, duplicateOf, story.source,
-                story.body, faq, links, s.createdAt(), s.updatedAt(), s.version());
+                s.projects(), s.state(), s.authors(), s.roadmap(), s.retells(), retoldBy, duplicateOf, series,
+                chapters, List.copyOf(story.flags), story.source, story.sourcePath, story.body, faq, links,
+                s.createdAt(), s.updatedAt(), s.version());
     }
 
     private List<StoryJson.Summary> summaries(List<Object[]> rows) {

@@ -237,4 +237,74 @@ class ImporterTest {
         assertEquals("the slug 'alan-loses-data' is already used by status-quo/alan-loses-data.md",
                 results.get("shiny-future/alan-loses-data.md").reason());
     }
+
+    @Test
+    void links_carry_their_relation_and_note_and_follow_the_file() throws IOException {
+        importer.importFolder(files.basic().root(), false);
+        files.write("status-quo/alan-loses-data.md", """
+                ---
+                title: Alan loses data
+                character: alan
+                links:
+                  - item: scoped-spawn
+                    note: "Scoped tasks would have kept the write alive."
+                  - {item: scoped-tasks, relation: motivates}
+                ---
+                Alan drops a future in `select!` and a write is lost.
+                """);
+        importer.importFolder(dir, false);
+        given().get("/api/stories/alan-loses-data").then()
+                .body("links.item", contains("scoped-spawn", "scoped-tasks"))
+                .body("links[0].note", equalTo("Scoped tasks would have kept the write alive."))
+                .body("links[1].relation", equalTo("motivates"));
+        files.write("status-quo/alan-loses-data.md", """
+                ---
+                title: Alan loses data
+                character: alan
+                links: [{item: scoped-tasks, note: Only the goal now}]
+                ---
+                Alan drops a future in `select!` and a write is lost.
+                """);
+        importer.importFolder(dir, false);
+        given().get("/api/stories/alan-loses-data").then()
+                .body("links.item", contains("scoped-tasks"))
+                .body("links[0].note", equalTo("Only the goal now"));
+    }
+
+    @Test
+    void bad_links_are_rejected_with_reasons() throws IOException {
+        files.basic()
+                .write("status-quo/twice.md", "---\ntitle: T\ncharacter: alan\nroadmap: [scoped-spawn]\n"
+                        + "links: [{item: scoped-spawn}]\n---\nText.\n")
+                .write("status-quo/odd-key.md",
+                        "---\ntitle: T\ncharacter: alan\nlinks: [{item: scoped-spawn, why: x}]\n"
+                                + "---\nText.\n")
+                .write("status-quo/bad-relation.md", "---\ntitle: T\ncharacter: alan\n"
+                        + "links: [{item: scoped-spawn, relation: loves}]\n---\nText.\n")
+                .write("status-quo/unknown-item.md", "---\ntitle: T\ncharacter: alan\nlinks: [{item: nowhere}]\n"
+                        + "---\nText.\n");
+        Map<String, ImportReport.FileResult> results = byPath(importer.importFolder(dir, false));
+        assertEquals("the roadmap item 'scoped-spawn' is linked twice", results.get("status-quo/twice.md").reason());
+        assertTrue(results.get("status-quo/odd-key.md").reason().startsWith("unknown key 'why' in 'links'"));
+        assertTrue(results.get("status-quo/bad-relation.md").reason().startsWith("the relation 'loves'"));
+        assertEquals("unknown roadmap item 'nowhere' in 'links'", results.get("status-quo/unknown-item.md").reason());
+    }
+
+    @Test
+    void chapters_of_a_series_point_to_it_and_flags_stand_in_for_a_missing_character() throws IOException {
+        files.basic()
+                .write("status-quo/alan-chapter-one.md", "---\ntitle: Chapter one\ncharacter: alan\n"
+                        + "series: alan-loses-data\n---\nThe first part.\n")
+                .write("status-quo/nobody-tells.md", "---\ntitle: Told by nobody\n"
+                        + "flags: [no character found in the book]\n---\nSomeone did something.\n")
+                .write("status-quo/no-character.md", "---\ntitle: No character\n---\nText.\n");
+        Map<String, ImportReport.FileResult> results = byPath(importer.importFolder(dir, false));
+        assertEquals(Outcome.CREATED, results.get("status-quo/alan-chapter-one.md").outcome());
+        assertEquals(Outcome.CREATED, results.get("status-quo/nobody-tells.md").outcome());
+        assertTrue(results.get("status-quo/no-character.md").reason().startsWith("the field 'character' is required"));
+        given().get("/api/stories/alan-chapter-one").then().body("series", equalTo("alan-loses-data"));
+        given().get("/api/stories/alan-loses-data").then().body("chapters", contains("alan-chapter-one"));
+        given().get("/api/stories/nobody-tells").then().body("character", equalTo(null))
+                .body("flags", contains("no character found in the book"));
+    }
 }
