@@ -10,6 +10,7 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 import dev.storytracker.ingest.ImportCommand;
+import dev.storytracker.publish.ExportCommand;
 
 /**
  * The entry point: with no arguments the tracker serves HTTP until stopped; with a command word it runs that command
@@ -18,10 +19,13 @@ import dev.storytracker.ingest.ImportCommand;
 @QuarkusMain
 public class TrackerMain implements QuarkusApplication {
 
-    static final Set<String> COMMANDS = Set.of("import");
+    static final Set<String> COMMANDS = Set.of("import", "export");
 
     @Inject
     ImportCommand importCommand;
+
+    @Inject
+    ExportCommand exportCommand;
 
     public static void main(String... args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {
@@ -43,6 +47,7 @@ public class TrackerMain implements QuarkusApplication {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "import" -> importCommand.run(rest, System.out, System.err);
+            case "export" -> exportCommand.run(rest, System.out, System.err);
             default -> {
                 System.err.println("Unknown command '" + args[0] + "'. Commands: " + String.join(", ", COMMANDS)
                         + "; with no command the server starts.");
