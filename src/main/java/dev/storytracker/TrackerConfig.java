@@ -20,6 +20,8 @@ public interface TrackerConfig {
 
     Api api();
 
+    Submissions submissions();
+
     interface Stories {
         /** The folder holding the corpus in the front-matter format (characters/, themes/, status-quo/, ...). */
         @WithDefault("stories")
@@ -33,6 +35,17 @@ public interface TrackerConfig {
 
         /** Its password; when absent a random one is generated and printed once in the log. */
         Optional<String> password();
+    }
+
+    interface Submissions {
+
+        /** Submissions (forms and API) one client may make per window; past it the answer is 429. */
+        @WithDefault("20")
+        int perWindow();
+
+        /** Length of the rate-limit window. */
+        @WithDefault("1h")
+        java.time.Duration window();
     }
 
     interface Api {

@@ -50,6 +50,34 @@ public class CatalogQueries {
                 .map(e -> new CatalogJson(e.slug, e.name, e.description, counts(kind).getOrDefault(e.slug, 0L)));
     }
 
+    /** Display names of every character, theme and project by slug, for pages that show slugs as names. */
+    public Names names() {
+        return new Names(namesOf(Kind.CHARACTERS), namesOf(Kind.THEMES), namesOf(Kind.PROJECTS));
+    }
+
+    private Map<String, String> namesOf(Kind kind) {
+        Map<String, String> names = new HashMap<>();
+        em.createQuery("select e.slug, e.name from " + kind.entity.getSimpleName() + " e", Object[].class)
+                .getResultList().forEach(r -> names.put((String) r[0], (String) r[1]));
+        return names;
+    }
+
+    /** Names by slug, one map per kind of entry; an unknown slug shows as itself. */
+    public record Names(Map<String, String> characters, Map<String, String> themes, Map<String, String> projects) {
+
+        public String character(String slug) {
+            return slug == null ? "" : characters.getOrDefault(slug, slug);
+        }
+
+        public String theme(String slug) {
+            return themes.getOrDefault(slug, slug);
+        }
+
+        public String project(String slug) {
+            return projects.getOrDefault(slug, slug);
+        }
+    }
+
     private Map<String, Long> counts(Kind kind) {
         Map<String, Long> counts = new HashMap<>();
         em.createQuery(kind.countQuery, Object[].class).setParameter("accepted", StoryState.ACCEPTED).getResultList()

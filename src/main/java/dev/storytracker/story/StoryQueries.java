@@ -72,6 +72,37 @@ public class StoryQueries {
                 s.createdAt(), s.updatedAt(), s.version());
     }
 
+    /** Titles of the given stories, by slug; only accepted ones unless {@code all}. */
+    public Map<String, String> titles(java.util.Collection<String> slugs, boolean all) {
+        Map<String, String> titles = new HashMap<>();
+        if (slugs.isEmpty()) {
+            return titles;
+        }
+        var query = em.createQuery("select s.slug, s.title from Story s where s.slug in :slugs"
+                + (all ? "" : " and s.state = :accepted"), Object[].class).setParameter("slugs", slugs);
+        if (!all) {
+            query.setParameter("accepted", StoryState.ACCEPTED);
+        }
+        query.getResultList().forEach(r -> titles.put((String) r[0], (String) r[1]));
+        return titles;
+    }
+
+    /** Accepted stories per kind, counted by the database. */
+    public Map<StoryKind, Long> acceptedPerKind() {
+        Map<StoryKind, Long> counts = new HashMap<>();
+        em.createQuery("select s.kind, count(s) from Story s where s.state = :accepted group by s.kind", Object[].class)
+                .setParameter("accepted", StoryState.ACCEPTED).getResultList()
+                .forEach(r -> counts.put((StoryKind) r[0], (Long) r[1]));
+        return counts;
+    }
+
+    /** Accepted status-quo stories by title, for the "which stories does this retell" choice; at most {@code max}. */
+    public List<Object[]> retellable(int max) {
+        return em.createQuery("select s.slug, s.title from Story s where s.state = :accepted and s.kind = :kind"
+                + " order by s.title", Object[].class).setParameter("accepted", StoryState.ACCEPTED)
+                .setParameter("kind", StoryKind.STATUS_QUO).setMaxResults(max).getResultList();
+    }
+
     private List<StoryJson.Summary> summaries(List<Object[]> rows) {
         if (rows.isEmpty()) {
             return List.of();

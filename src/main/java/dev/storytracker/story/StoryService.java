@@ -43,8 +43,51 @@ public class StoryService {
 
     /** A new story in state submitted, with its private edit token (returned once, never stored in clear). */
     public StoryJson.Created create(StoryInput input, StorySource source, String actor) {
+        return insert(input.title(), StoryState.SUBMITTED, source, actor, story -> apply(story, input));
+    }
+
+    /**
+     * An idea: a short summary looking for a writer, with candidate characters and morals. Stored as a status-quo
+     * story in state idea, so a writer can later pick it up and the working group triages it like any other.
+     */
+    public StoryJson.Created createIdea(IdeaInput idea, StorySource source, String actor) {
+        List<StoryCharacter> candidates = new ArrayList<>();
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (int i = 0; i < idea.candidatesOrEmpty().size(); i++) {
+            String slug = idea.candidatesOrEmpty().get(i);
+            StoryCharacter c = StoryCharacter.findBySlug(slug).orElse(null);
+            if (c == null) {
+                violations
+                        .add(new Problem.Violation("candidates[" + i + "]", "'" + slug + "' is not a known character"));
+            } else {
+                candidates.add(c);
+            }
+        }
+        InvalidInputException.throwIfAny(violations);
+        StringBuilder body = new StringBuilder(idea.summary().strip());
+        if (!candidates.isEmpty()) {
+            body.append("\n\n## Candidate characters\n\n");
+            candidates.forEach(c -> body.append("- ").append(c.name).append('\n'));
+        }
+        return insert(idea.title(), StoryState.IDEA, source, actor, story -> {
+            story.kind = StoryKind.STATUS_QUO;
+            story.title = idea.title().strip();
+            story.summary = StoryText.cut(idea.summary().strip().replaceAll("\\s+", " "), Story.MAX_SUMMARY);
+            story.body = body.toString().strip();
+            story.character = candidates.size() == 1 ? candidates.get(0) : null;
+            story.authors.clear();
+            idea.authorsOrEmpty().stream().map(String::strip).distinct().forEach(story.authors::add);
+            story.faq.clear();
+            if (idea.morals() != null && !idea.morals().isBlank()) {
+                story.faq.add(new FaqEntry(FormQuestions.IDEA_MORALS, idea.morals().strip()));
+            }
+        });
+    }
+
+    private StoryJson.Created insert(String title, StoryState initial, StorySource source, String actor,
+            java.util.function.Consumer<Story> fill) {
         String token = EditTokens.newToken();
-        String base = Slugs.fromText(input.title(), 80, "story");
+        String base = Slugs.fromText(title, 80, "story");
         for (int attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
             int round = attempt;
             try {
@@ -52,12 +95,11 @@ public class StoryService {
                     Story story = new Story();
                     story.slug = freeSlug(base, round);
                     story.source = source;
-                    story.state = StoryState.SUBMITTED;
+                    story.state = initial;
                     story.editTokenHash = EditTokens.hash(token);
-                    apply(story, input);
+                    fill.accept(story);
                     story.persist();
-                    TriageEvent.record(story, null, StoryState.SUBMITTED, actor,
-                            "submitted through the " + source.slug());
+                    TriageEvent.record(story, null, initial, actor, "submitted through the " + source.slug());
                     em.flush();
                     return queries.detail(story);
                 });

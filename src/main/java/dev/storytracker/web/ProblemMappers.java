@@ -9,7 +9,9 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -19,95 +21,107 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-/** Turns each kind of failure into an {@code application/problem+json} answer without leaking internals. */
+/**
+ * Turns each kind of failure into a problem document ({@code application/problem+json}) for the API, or an HTML page
+ * for people browsing, without leaking internals.
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response invalidInput(InvalidInputException e) {
-        return invalid(e.violations());
+    public Response invalidInput(InvalidInputException e, UriInfo uri, HttpHeaders headers) {
+        return invalid(e.violations(), uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException e) {
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
                 .map(v -> new Problem.Violation(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
                 .toList();
-        return invalid(violations);
+        return invalid(violations, uri, headers);
     }
 
     /** Named explicitly: Quarkus maps this subtype itself (with an empty body) unless the application does. */
     @ServerExceptionMapper
-    public Response mismatchedJson(MismatchedInputException e) {
-        return wrongJsonShape(e);
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return wrongJsonShape(e, uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response wrongJsonShape(JsonMappingException e) {
+    public Response wrongJsonShape(JsonMappingException e, UriInfo uri, HttpHeaders headers) {
         String field = jsonPath(e.getPath());
-        String message = "has the wrong type or shape";
-        return invalid(List.of(new Problem.Violation(field.isEmpty() ? "body" : field, message)));
+        return invalid(List.of(new Problem.Violation(field.isEmpty() ? "body" : field, "has the wrong type or shape")),
+                uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response malformedJson(JsonProcessingException e) {
+    public Response malformedJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return Problem.of(400, "Malformed JSON", "The request body is not valid JSON" + where + ".").toResponse();
+        return ErrorPage.respond(Problem.of(400, "Malformed JSON", "The request body is not valid JSON" + where + "."),
+                uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundProblem e) {
-        return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
+    public Response notFound(NotFoundProblem e, UriInfo uri, HttpHeaders headers) {
+        return ErrorPage.respond(Problem.of(Response.Status.NOT_FOUND, e.getMessage()), uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenProblem e) {
-        return Problem.of(Response.Status.FORBIDDEN, e.getMessage()).toResponse();
+    public Response forbidden(ForbiddenProblem e, UriInfo uri, HttpHeaders headers) {
+        return ErrorPage.respond(Problem.of(Response.Status.FORBIDDEN, e.getMessage()), uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response conflict(ConflictException e) {
-        return Problem.of(409, e.title(), e.getMessage()).toResponse();
+    public Response conflict(ConflictException e, UriInfo uri, HttpHeaders headers) {
+        return ErrorPage.respond(Problem.of(409, e.title(), e.getMessage()), uri, headers);
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
-    public Response concurrentEdit(RuntimeException e) {
+    public Response concurrentEdit(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         LOG.debugf("concurrent edit refused: %s", e.getMessage());
-        return Problem.of(409, "Edit conflict",
-                "Someone else changed this in the meantime. Reload it and apply your change again.").toResponse();
+        return ErrorPage.respond(Problem.of(409, "Edit conflict",
+                "Someone else changed this in the meantime. Reload it and apply your change again."), uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response tooManyRequests(RateLimiter.TooManyRequests e, UriInfo uri, HttpHeaders headers) {
+        Problem problem = Problem.of(429, "Too Many Requests", e.getMessage());
+        return ErrorPage.respond(problem.toResponseBuilder().header("Retry-After", e.retryAfterSeconds()), problem,
+                uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         // The JSON reader wraps Jackson's errors; answer those with the field they concern.
         if (e.getCause() instanceof JsonMappingException mapping) {
-            return wrongJsonShape(mapping);
+            return wrongJsonShape(mapping, uri, headers);
         }
         if (e.getCause() instanceof JsonProcessingException parsing) {
-            return malformedJson(parsing);
+            return malformedJson(parsing, uri, headers);
         }
         Response original = e.getResponse();
         int status = original.getStatus();
         Response.StatusType type = original.getStatusInfo();
         String detail = status == 404 ? "Nothing is served at this address." : type.getReasonPhrase();
-        Response.ResponseBuilder answer = Problem.of(status, type.getReasonPhrase(), detail).toResponseBuilder();
-        // Keep headers that tell the client what to do next (Allow, Retry-After, WWW-Authenticate, ...).
+        Problem problem = Problem.of(status, type.getReasonPhrase(), detail);
+        Response.ResponseBuilder answer = problem.toResponseBuilder();
+        // Keep headers that tell the client what to do next (Allow, Retry-After, WWW-Authenticate, Location...).
         original.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
                 values.forEach(value -> answer.header(name, value));
             }
         });
-        return answer.build();
+        return ErrorPage.respond(answer, problem, uri, headers);
     }
 
-    private static Response invalid(List<Problem.Violation> violations) {
+    private static Response invalid(List<Problem.Violation> violations, UriInfo uri, HttpHeaders headers) {
         String detail = violations.size() == 1
                 ? "The field '" + violations.get(0).field() + "' " + violations.get(0).message() + "."
                 : violations.size() + " fields are invalid; see violations.";
-        return new Problem("about:blank", "Invalid input", 400, detail, violations).toResponse();
+        return ErrorPage.respond(new Problem("about:blank", "Invalid input", 400, detail, violations), uri, headers);
     }
 
     /** "faq[2].answer" rather than "create.input.faq[2].answer": the name the client sent. */

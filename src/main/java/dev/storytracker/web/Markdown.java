@@ -1,0 +1,83 @@
+package dev.storytracker.web;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+import io.quarkus.qute.RawString;
+
+/**
+ * Renders user markdown to HTML that is safe to put in a page: raw HTML in the markdown is escaped by the renderer,
+ * and the result is cleaned again by an allow-list, so no script, event handler, style or {@code javascript:} URL can
+ * survive. Links to other sites get {@code rel="nofollow ugc noopener"}.
+ */
+@ApplicationScoped
+public class Markdown {
+
+    /** Markdown longer than this is not rendered (the largest stored text is a 256 KiB body). */
+    public static final int MAX_INPUT = 512 * 1024;
+
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create(),
+            HeadingAnchorExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).maxOpenBlockParsers(64).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
+            .sanitizeUrls(true).build();
+    private static final Safelist SAFELIST = Safelist.relaxed()
+            .addTags("del", "s", "hr")
+            .addAttributes("code", "class")
+            .addAttributes(":all", "id")
+            .addAttributes("a", "rel")
+            .removeProtocols("a", "href", "ftp")
+            .preserveRelativeLinks(true);
+
+    public RawString render(String markdown) {
+        return new RawString(toHtml(markdown));
+    }
+
+    public String toHtml(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        String text = markdown.length() > MAX_INPUT ? markdown.substring(0, MAX_INPUT) : markdown;
+        String html = RENDERER.render(PARSER.parse(text));
+        Document dirty = Jsoup.parseBodyFragment(html, "https://tracker.invalid/");
+        Document clean = new Cleaner(SAFELIST).clean(dirty);
+        for (Element code : clean.select("code[class]")) {
+            String classes = code.className();
+            if (!classes.matches("language-[A-Za-z0-9_+-]{1,40}")) {
+                code.removeAttr("class");
+            }
+        }
+        for (Element id : clean.select("[id]")) {
+            // Heading anchors only; a user cannot plant arbitrary ids that clash with the page's own.
+            if (!id.tagName().matches("h[1-6]") || !id.id().matches("[a-z0-9-]{1,100}")) {
+                id.removeAttr("id");
+            } else {
+                id.attr("id", "md-" + id.id());
+            }
+        }
+        for (Element link : clean.select("a[href]")) {
+            String href = link.attr("href");
+            if (href.startsWith("#")) {
+                link.attr("href", "#md-" + href.substring(1));
+                link.removeAttr("rel");
+            } else {
+                link.attr("rel", "nofollow ugc noopener");
+            }
+        }
+        clean.outputSettings().prettyPrint(false);
+        return clean.body().html();
+    }
+}
