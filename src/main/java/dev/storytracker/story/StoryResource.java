@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 
 import dev.storytracker.TrackerConfig;
 import dev.storytracker.account.Roles;
@@ -32,6 +34,7 @@ import dev.storytracker.web.NotFoundProblem;
 import dev.storytracker.web.Page;
 import dev.storytracker.web.Paging;
 import dev.storytracker.web.Problem;
+import dev.storytracker.web.RateLimiter;
 
 /** The stories API: list with filters, read one, submit, and revise with the private edit token. */
 @Path("/api/stories")
@@ -52,6 +55,9 @@ public class StoryResource {
 
     @Inject
     TrackerConfig config;
+
+    @Inject
+    RateLimiter rateLimiter;
 
     @GET
     @Operation(summary = "List stories, newest first", description = "Anonymous callers see accepted stories only; "
@@ -93,7 +99,9 @@ public class StoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a story", description = "No sign-in needed. The answer carries the private edit "
             + "token; keep it to revise the story until it is accepted.")
-    public Response create(@Valid @NotNull(message = "is required") StoryInput input) {
+    public Response create(@Valid @NotNull(message = "is required") StoryInput input,
+            @Context HttpServerRequest request) {
+        rateLimiter.acquire(request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
         String actor = identity.isAnonymous() ? "writer" : identity.getPrincipal().getName();
         StoryJson.Created created = service.create(input, StorySource.API, actor);
         return Response.created(URI.create("/api/stories/" + created.story().slug())).entity(created).build();
