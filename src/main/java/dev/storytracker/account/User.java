@@ -7,33 +7,28 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 
 import dev.storytracker.BaseEntity;
 
-/** A working-group member who signs in; roles are a comma-separated subset of triager, planner, admin. */
+/**
+ * A working-group member who signs in; roles are a comma-separated subset of triager, planner, admin. Read by
+ * {@link PasswordIdentityProvider} and {@link SessionIdentityProvider}.
+ */
 @Entity
 @Table(name = "app_user")
-@UserDefinition
 public class User extends BaseEntity {
 
     public static final String TRIAGER = "triager";
     public static final String PLANNER = "planner";
     public static final String ADMIN = "admin";
 
-    @Username
     @Column(nullable = false, unique = true, length = 100)
     public String username;
 
     /** A bcrypt hash in modular crypt format; the password itself is never stored. */
-    @Password
     @Column(name = "password_hash", nullable = false, length = 100)
     public String passwordHash;
 
-    @Roles
     @Column(nullable = false, length = 100)
     public String roles;
 

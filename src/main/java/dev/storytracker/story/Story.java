@@ -19,6 +19,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import dev.storytracker.BaseEntity;
+import dev.storytracker.account.User;
 import dev.storytracker.catalog.Project;
 import dev.storytracker.catalog.StoryCharacter;
 import dev.storytracker.catalog.Theme;
@@ -91,6 +92,11 @@ public class Story extends BaseEntity {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "duplicate_of_id")
     public Story duplicateOf;
+
+    /** The working-group member who looks after the story's review, if any. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "assignee_id")
+    public User assignee;
 
     /** The story this one is a chapter of, when it belongs to a series. */
     @ManyToOne(fetch = FetchType.LAZY)

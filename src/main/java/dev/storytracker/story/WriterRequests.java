@@ -2,16 +2,11 @@ package dev.storytracker.story;
 
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 /**
- * The working group's requests to a story's writer, shown on the private edit page. Comments arrive with triage;
- * until a story has any, there is nothing to show.
+ * The working group's requests to a story's writer, shown on the private edit page. Implemented by triage, which owns
+ * comments; the story pages only ask for them.
  */
-@ApplicationScoped
-public class WriterRequests {
+public interface WriterRequests {
 
-    public List<StoryFormView.Request> forWriter(Story story) {
-        return List.of();
-    }
+    List<StoryFormView.Request> forWriter(Story story);
 }

@@ -36,7 +36,7 @@ public class TriageEvent extends IdentifiedEntity {
     public String actor;
 
     @Column(name = "occurred_at", nullable = false)
-    public Instant at;
+    public Instant occurredAt;
 
     @Column(length = MAX_NOTE)
     public String note;
@@ -47,13 +47,13 @@ public class TriageEvent extends IdentifiedEntity {
         event.fromState = from;
         event.toState = to;
         event.actor = actor;
-        event.at = java.time.Instant.now();
+        event.occurredAt = Instant.now();
         event.note = note;
         event.persist();
         return event;
     }
 
     public static List<TriageEvent> forStory(Story story) {
-        return list("story = ?1 order by at, id", story);
+        return list("story = ?1 order by occurredAt, id", story);
     }
 }

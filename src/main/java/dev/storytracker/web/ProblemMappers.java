@@ -74,9 +74,17 @@ public class ProblemMappers {
         return ErrorPage.respond(Problem.of(Response.Status.FORBIDDEN, e.getMessage()), uri, headers);
     }
 
+    /** Signed in but without the role: a 403 (anonymous callers get the sign-in challenge from Quarkus instead). */
+    @ServerExceptionMapper
+    public Response lacksRole(io.quarkus.security.ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return ErrorPage.respond(
+                Problem.of(Response.Status.FORBIDDEN, "Your account does not have the role this needs."),
+                uri, headers);
+    }
+
     @ServerExceptionMapper
     public Response conflict(ConflictException e, UriInfo uri, HttpHeaders headers) {
-        return ErrorPage.respond(Problem.of(409, e.title(), e.getMessage()), uri, headers);
+        return ErrorPage.respond(Problem.of(409, e.title(), e.getMessage()).withAllowed(e.allowed()), uri, headers);
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})

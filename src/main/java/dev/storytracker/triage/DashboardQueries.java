@@ -1,0 +1,154 @@
+package dev.storytracker.triage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import dev.storytracker.story.StoryKind;
+import dev.storytracker.story.StoryState;
+
+/**
+ * Every figure of the dashboard, each computed by the database in one aggregate query (GROUP BY, or conditional
+ * sums over an indexed range), never by loading stories.
+ */
+@ApplicationScoped
+public class DashboardQueries {
+
+    public static final int WEEKS = 26;
+
+    @Inject
+    EntityManager em;
+
+    /** A count under a label, for bar charts. */
+    public record Count(String label, long count) {
+    }
+
+    /** Accepted stories per character and theme, one grid per kind; a zero is a gap. */
+    public record Coverage(List<String> characters, List<String> themes, Map<StoryKind, long[][]> counts) {
+
+        public long count(StoryKind kind, int character, int theme) {
+            return counts.get(kind)[character][theme];
+        }
+
+        public long gaps(StoryKind kind) {
+            long gaps = 0;
+            for (long[] row : counts.get(kind)) {
+                for (long cell : row) {
+                    gaps += cell == 0 ? 1 : 0;
+                }
+            }
+            return gaps;
+        }
+    }
+
+    /** The age buckets of the open queue, from the newest to the oldest. */
+    static final List<Duration> AGE_LIMITS = List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(28),
+            Duration.ofDays(91));
+    static final List<String> AGE_LABELS = List.of("under a day", "1 to 7 days", "1 to 4 weeks", "1 to 3 months",
+            "over 3 months");
+
+    public Map<StoryState, Long> perState() {
+        Map<StoryState, Long> counts = new EnumMap<>(StoryState.class);
+        for (StoryState state : StoryState.values()) {
+            counts.put(state, 0L);
+        }
+        em.createQuery("select s.state, count(s) from Story s group by s.state", Object[].class).getResultList()
+                .forEach(r -> counts.put((StoryState) r[0], (Long) r[1]));
+        return counts;
+    }
+
+    public Coverage coverage() {
+        List<String> characters = em.createQuery("select c.slug from StoryCharacter c order by c.name, c.slug",
+                String.class).getResultList();
+        List<String> themes = em.createQuery("select t.slug from Theme t order by t.name, t.slug", String.class)
+                .getResultList();
+        Map<String, Integer> row = index(characters);
+        Map<String, Integer> column = index(themes);
+        Map<StoryKind, long[][]> counts = new EnumMap<>(StoryKind.class);
+        for (StoryKind kind : StoryKind.values()) {
+            counts.put(kind, new long[characters.size()][themes.size()]);
+        }
+        em.createQuery("select s.kind, c.slug, t.slug, count(s) from Story s join s.character c join s.themes t"
+                + " where s.state = :accepted group by s.kind, c.slug, t.slug", Object[].class)
+                .setParameter("accepted", StoryState.ACCEPTED).getResultList()
+                .forEach(r -> counts.get((StoryKind) r[0])[row.get((String) r[1])][column
+                        .get((String) r[2])] = (Long) r[3]);
+        return new Coverage(characters, themes, counts);
+    }
+
+    /** Stories submitted (created) per week, oldest week first, the current week last. */
+    public List<Count> submissionsPerWeek(Instant now) {
+        LocalDate thisMonday = LocalDate.ofInstant(now, ZoneOffset.UTC)
+                .with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        List<Instant> starts = new ArrayList<>();
+        for (int i = WEEKS - 1; i >= 0; i--) {
+            starts.add(thisMonday.minusWeeks(i).atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        StringBuilder select = new StringBuilder("select ");
+        for (int i = 0; i < WEEKS; i++) {
+            select.append(i > 0 ? ", " : "").append("sum(case when s.createdAt >= :s").append(i)
+                    .append(i + 1 < WEEKS ? " and s.createdAt < :s" + (i + 1) : "").append(" then 1 else 0 end)");
+        }
+        TypedQuery<Object[]> query = em.createQuery(select + " from Story s where s.createdAt >= :s0", Object[].class);
+        for (int i = 0; i < WEEKS; i++) {
+            query.setParameter("s" + i, starts.get(i));
+        }
+        Object[] sums = query.getSingleResult();
+        List<Count> weeks = new ArrayList<>();
+        for (int i = 0; i < WEEKS; i++) {
+            weeks.add(new Count(LocalDate.ofInstant(starts.get(i), ZoneOffset.UTC).toString(), number(sums[i])));
+        }
+        return weeks;
+    }
+
+    /** How long the open stories (idea to changes-requested) have waited since they were submitted. */
+    public List<Count> queueAge(Instant now) {
+        StringBuilder select = new StringBuilder("select ");
+        for (int i = 0; i <= AGE_LIMITS.size(); i++) {
+            String newer = i < AGE_LIMITS.size() ? "s.createdAt > :a" + i : null;
+            String older = i > 0 ? "s.createdAt <= :a" + (i - 1) : null;
+            String condition = newer == null ? older : older == null ? newer : newer + " and " + older;
+            select.append(i > 0 ? ", " : "").append("sum(case when ").append(condition).append(" then 1 else 0 end)");
+        }
+        TypedQuery<Object[]> query = em.createQuery(select + " from Story s where s.state in :open", Object[].class)
+                .setParameter("open", Workflow.OPEN);
+        for (int i = 0; i < AGE_LIMITS.size(); i++) {
+            query.setParameter("a" + i, now.minus(AGE_LIMITS.get(i)));
+        }
+        Object[] sums = query.getSingleResult();
+        List<Count> buckets = new ArrayList<>();
+        for (int i = 0; i <= AGE_LIMITS.size(); i++) {
+            buckets.add(new Count(AGE_LABELS.get(i), number(sums[i])));
+        }
+        return buckets;
+    }
+
+    private static long number(Object sum) {
+        return sum == null ? 0 : ((Number) sum).longValue();
+    }
+
+    private static Map<String, Integer> index(List<String> slugs) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < slugs.size(); i++) {
+            index.put(slugs.get(i), i);
+        }
+        return index;
+    }
+
+    static long days(Instant from, Instant to) {
+        return ChronoUnit.DAYS.between(from, to);
+    }
+}
