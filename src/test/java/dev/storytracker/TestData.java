@@ -26,7 +26,8 @@ import dev.storytracker.story.StoryState;
 @ApplicationScoped
 public class TestData {
 
-    private static final List<String> TABLES = List.of("triage_event", "story_link", "story_retell", "story_flag",
+    private static final List<String> TABLES = List.of("story_comment", "triage_event", "story_link", "story_retell",
+            "story_flag",
             "story_faq",
             "story_author", "story_project", "story_theme", "story", "roadmap_owner", "roadmap_item", "project",
             "theme",
@@ -37,11 +38,14 @@ public class TestData {
 
     @Transactional
     public void reset() {
-        em.createNativeQuery("update story set duplicate_of_id = null, series_id = null").executeUpdate();
+        em.createNativeQuery("update story set duplicate_of_id = null, series_id = null, assignee_id = null")
+                .executeUpdate();
         em.createNativeQuery("update roadmap_item set parent_id = null").executeUpdate();
         for (String table : TABLES) {
             em.createNativeQuery("delete from " + table).executeUpdate();
         }
+        // Users made by tests go; the bootstrap admin stays.
+        em.createNativeQuery("delete from app_user where username <> 'admin'").executeUpdate();
     }
 
     @Transactional
@@ -112,8 +116,24 @@ public class TestData {
     }
 
     @Transactional
+    public void setTitle(String slug, String title) {
+        Story.findBySlug(slug).orElseThrow().title = title;
+    }
+
+    @Transactional
     public void setState(String slug, StoryState state) {
         Story.findBySlug(slug).orElseThrow().state = state;
+    }
+
+    /** A user with the given comma-separated roles and the password "password-" + name; replaced if present. */
+    @Transactional
+    public void user(String username, String roles) {
+        dev.storytracker.account.User.delete("username", username);
+        dev.storytracker.account.User user = new dev.storytracker.account.User();
+        user.username = username;
+        user.roles = roles;
+        user.setPassword("password-" + username);
+        user.persist();
     }
 
     @Transactional
