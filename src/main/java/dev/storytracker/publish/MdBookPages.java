@@ -2,6 +2,7 @@ package dev.storytracker.publish;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.storytracker.publish.MdBookQueries.Entry;
@@ -121,7 +122,7 @@ final class MdBookPages {
 
     static String listedStory(Listed story) {
         return "- " + Markdown.link(story.title(), "../" + storyPath(story.kind(), story.story())) + " ("
-                + kindName(story.kind()).toLowerCase(java.util.Locale.ROOT) + ")\n";
+                + kindName(story.kind()).toLowerCase(Locale.ROOT) + ")\n";
     }
 
     /** The index of characters or themes. */

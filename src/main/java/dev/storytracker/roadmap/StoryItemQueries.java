@@ -1,5 +1,6 @@
 package dev.storytracker.roadmap;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public class StoryItemQueries {
                         (RoadmapState) r[4], (Integer) r[5], (LinkRelation) r[6], (String) r[7],
                         ancestors.getOrDefault((Long) r[0], List.of()),
                         withWho ? (String) (r[10] != null ? r[10] : r[8]) : null,
-                        withWho ? (java.time.Instant) (r[11] != null ? r[11] : r[9]) : null))
+                        withWho ? (Instant) (r[11] != null ? r[11] : r[9]) : null))
                 .toList();
         return new PlannerJson.StoryRoadmap(story.slug, items);
     }

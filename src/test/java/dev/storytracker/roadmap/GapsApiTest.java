@@ -4,6 +4,7 @@ import static dev.storytracker.roadmap.TestUsers.planner;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
@@ -78,9 +79,5 @@ class GapsApiTest {
     private static void assertCells(JsonPath json, String path, List<String> expected) {
         List<String> cells = json.getList(path + ".collect { it.character + '/' + it.theme + '/' + it.stories }");
         assertEquals(expected, cells);
-    }
-
-    private static void assertEquals(Object expected, Object actual) {
-        org.junit.jupiter.api.Assertions.assertEquals(expected, actual);
     }
 }

@@ -1,5 +1,6 @@
 package dev.storytracker.roadmap;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,7 +104,7 @@ public class PlannerData {
             link.item = item;
             link.relation = LinkRelation.MOTIVATES;
             link.createdBy = "test";
-            link.createdAt = java.time.Instant.now();
+            link.createdAt = Instant.now();
             link.persist();
         }
     }

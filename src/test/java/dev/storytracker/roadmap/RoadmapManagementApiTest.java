@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,7 +190,7 @@ class RoadmapManagementApiTest {
         input.put("progress", 140);
         input.put("state", "finished");
         input.put("landing", "ftp://example.org/x");
-        input.put("owners", java.util.Collections.nCopies(21, "Ann"));
+        input.put("owners", Collections.nCopies(21, "Ann"));
         planner().contentType(ContentType.JSON).body(input).post("/api/roadmap").then().statusCode(400)
                 .body("violations.field", containsInAnyOrder("title", "level", "parent", "progress", "state",
                         "landing", "owners"));
