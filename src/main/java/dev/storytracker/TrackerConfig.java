@@ -22,6 +22,10 @@ public interface TrackerConfig {
 
     Submissions submissions();
 
+    Gaps gaps();
+
+    Feed feed();
+
     interface Stories {
         /** The folder holding the corpus in the front-matter format (characters/, themes/, status-quo/, ...). */
         @WithDefault("stories")
@@ -56,5 +60,17 @@ public interface TrackerConfig {
         /** Largest page size a list request may ask for. */
         @WithDefault("200")
         int maxPageSize();
+    }
+
+    interface Gaps {
+        /** A character x theme cell with fewer accepted stories than this is listed as thin coverage. */
+        @WithDefault("2")
+        int thinThreshold();
+    }
+
+    interface Feed {
+        /** The most entries {@code /feed.xml} holds: the newest story acceptances and roadmap state changes. */
+        @WithDefault("50")
+        int entries();
     }
 }

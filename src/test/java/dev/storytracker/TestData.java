@@ -29,7 +29,8 @@ public class TestData {
     private static final List<String> TABLES = List.of("story_comment", "triage_event", "story_link", "story_retell",
             "story_flag",
             "story_faq",
-            "story_author", "story_project", "story_theme", "story", "roadmap_owner", "roadmap_item", "project",
+            "story_author", "story_project", "story_theme", "story", "roadmap_event", "roadmap_owner", "roadmap_item",
+            "project",
             "theme",
             "story_character");
 

@@ -19,8 +19,11 @@ import dev.storytracker.catalog.CatalogEntry;
 import dev.storytracker.catalog.Project;
 import dev.storytracker.catalog.StoryCharacter;
 import dev.storytracker.catalog.Theme;
+import dev.storytracker.roadmap.RoadmapEvent;
 import dev.storytracker.roadmap.RoadmapItem;
 import dev.storytracker.roadmap.RoadmapLevel;
+import dev.storytracker.roadmap.RoadmapRollup;
+import dev.storytracker.roadmap.RoadmapState;
 import dev.storytracker.roadmap.StoryLink;
 import dev.storytracker.story.FaqEntry;
 import dev.storytracker.story.Story;
@@ -40,6 +43,9 @@ public class CorpusWriter {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    RoadmapRollup rollup;
 
     Outcome write(CorpusFile file, SlugIndex index) throws FileProblem {
         if (file instanceof CorpusFile.Catalog catalog) {
@@ -111,6 +117,8 @@ public class CorpusWriter {
             }
         }
         Outcome outcome = item == null ? Outcome.CREATED : Outcome.UPDATED;
+        RoadmapState previousState = item == null ? null : item.state;
+        RoadmapItem previousParent = item == null ? null : item.parent;
         if (item == null) {
             item = new RoadmapItem();
             item.slug = file.slug();
@@ -127,7 +135,9 @@ public class CorpusWriter {
         item.sourcePath = file.path();
         item.contentHash = file.hash();
         item.persist();
+        RoadmapEvent.recordIfChanged(item, previousState, ACTOR, "from " + file.path());
         em.flush();
+        rollup.afterChange(item, previousParent);
         index.roadmap.put(item.slug, item.id);
         return outcome;
     }

@@ -47,6 +47,10 @@ public class RoadmapItem extends BaseEntity {
     @Column(nullable = false)
     public int progress;
 
+    /** Whether {@link #progress} is entered or rolled up from the children (see {@link RoadmapRollup}). */
+    @Column(name = "progress_mode", nullable = false, length = 10)
+    public ProgressMode progressMode = ProgressMode.MANUAL;
+
     @ElementCollection
     @CollectionTable(name = "roadmap_owner", joinColumns = @JoinColumn(name = "item_id"))
     @OrderColumn(name = "position")

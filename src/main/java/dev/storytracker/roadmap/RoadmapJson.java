@@ -11,12 +11,14 @@ public final class RoadmapJson {
 
     /** An item in the tree, with the number of accepted stories linked to it directly. */
     public record Node(String slug, String title, RoadmapLevel level, RoadmapState state, int progress,
-            List<String> owners, String landing, String parent, long stories, List<Node> children) {
+            ProgressMode progressMode, List<String> owners, String landing, String parent, long stories,
+            List<Node> children) {
     }
 
     /** One item in full, with its ancestors (nearest first) and its children. */
     public record Detail(String slug, String title, RoadmapLevel level, RoadmapState state, int progress,
-            List<String> owners, String landing, String impact, String parent, List<String> ancestors,
+            ProgressMode progressMode, List<String> owners, String landing, String impact, String parent,
+            List<String> ancestors,
             List<Node> children, long stories, Instant createdAt, Instant updatedAt, int version) {
     }
 }

@@ -24,14 +24,15 @@ public class RoadmapQueries {
     EntityManager em;
 
     private record Row(long id, String slug, String title, RoadmapLevel level, RoadmapState state, int progress,
-            String landing, Long parentId) {
+            ProgressMode progressMode, String landing, Long parentId) {
     }
 
     public List<RoadmapJson.Node> tree() {
-        List<Row> rows = em.createQuery("select i.id, i.slug, i.title, i.level, i.state, i.progress, i.landingUrl,"
-                + " i.parent.id from RoadmapItem i order by i.title, i.slug", Object[].class).getResultList().stream()
+        List<Row> rows = em.createQuery("select i.id, i.slug, i.title, i.level, i.state, i.progress, i.progressMode,"
+                + " i.landingUrl, i.parent.id from RoadmapItem i order by i.title, i.slug", Object[].class)
+                .getResultList().stream()
                 .map(r -> new Row((Long) r[0], (String) r[1], (String) r[2], (RoadmapLevel) r[3], (RoadmapState) r[4],
-                        (Integer) r[5], (String) r[6], (Long) r[7]))
+                        (Integer) r[5], (ProgressMode) r[6], (String) r[7], (Long) r[8]))
                 .toList();
         Map<Long, List<String>> owners = owners(null);
         Map<Long, Long> counts = storyCounts(null);
@@ -49,7 +50,7 @@ public class RoadmapQueries {
             return nodes;
         }
         for (Row r : byParent.getOrDefault(parent, List.of())) {
-            nodes.add(new RoadmapJson.Node(r.slug(), r.title(), r.level(), r.state(), r.progress(),
+            nodes.add(new RoadmapJson.Node(r.slug(), r.title(), r.level(), r.state(), r.progress(), r.progressMode(),
                     owners.getOrDefault(r.id(), List.of()), r.landing(), slugs.get(r.parentId()),
                     counts.getOrDefault(r.id(), 0L), nodes(r.id(), byParent, owners, counts, slugs, depth + 1)));
         }
@@ -71,13 +72,14 @@ public class RoadmapQueries {
         Map<Long, List<String>> childOwners = childIds.isEmpty() ? Map.of() : owners(childIds);
         Map<Long, Long> childCounts = childIds.isEmpty() ? Map.of() : storyCounts(childIds);
         List<RoadmapJson.Node> childNodes = children.stream()
-                .map(c -> new RoadmapJson.Node(c.slug, c.title, c.level, c.state, c.progress,
+                .map(c -> new RoadmapJson.Node(c.slug, c.title, c.level, c.state, c.progress, c.progressMode,
                         childOwners.getOrDefault(c.id, List.of()), c.landingUrl, item.slug,
                         childCounts.getOrDefault(c.id, 0L), List.of()))
                 .toList();
         long stories = storyCounts(List.of(item.id)).getOrDefault(item.id, 0L);
         return Optional.of(new RoadmapJson.Detail(item.slug, item.title, item.level, item.state, item.progress,
-                List.copyOf(item.owners), item.landingUrl, item.impact, item.parent == null ? null : item.parent.slug,
+                item.progressMode, List.copyOf(item.owners), item.landingUrl, item.impact,
+                item.parent == null ? null : item.parent.slug,
                 ancestors, childNodes, stories, item.createdAt, item.updatedAt, item.version));
     }
 

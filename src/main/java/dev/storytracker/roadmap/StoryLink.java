@@ -2,6 +2,7 @@ package dev.storytracker.roadmap;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -44,7 +45,18 @@ public class StoryLink extends IdentifiedEntity {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Who last changed the relation or note through the API; null while the link is as first made. */
+    @Column(name = "updated_by", length = 100)
+    public String updatedBy;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
     public static List<StoryLink> forStory(Story story) {
         return list("story", story);
+    }
+
+    public static Optional<StoryLink> between(Story story, RoadmapItem item) {
+        return find("story = ?1 and item = ?2", story, item).firstResultOptional();
     }
 }
