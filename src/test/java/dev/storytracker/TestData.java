@@ -116,6 +116,13 @@ public class TestData {
         Story.findBySlug(slug).orElseThrow().body = body;
     }
 
+    /** Back-dates a story (created_at is not updatable through the entity, on purpose). */
+    @Transactional
+    public void setCreatedAt(String slug, Instant createdAt) {
+        em.createNativeQuery("update story set created_at = ?1 where slug = ?2").setParameter(1, createdAt)
+                .setParameter(2, slug).executeUpdate();
+    }
+
     @Transactional
     public void setTitle(String slug, String title) {
         Story.findBySlug(slug).orElseThrow().title = title;
