@@ -3,6 +3,7 @@ package dev.storytracker;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -20,6 +21,8 @@ public interface TrackerConfig {
 
     Api api();
 
+    Imports imports();
+
     interface Stories {
         /** The folder holding the corpus in the front-matter format (characters/, themes/, status-quo/, ...). */
         @WithDefault("stories")
@@ -33,6 +36,16 @@ public interface TrackerConfig {
 
         /** Its password; when absent a random one is generated and printed once in the log. */
         Optional<String> password();
+    }
+
+    interface Imports {
+        /** Entries (files and folders) a zip uploaded to /api/admin/imports may hold. */
+        @WithDefault("10000")
+        int maxUploadEntries();
+
+        /** Bytes the markdown pages of an uploaded zip may unpack to, all together. */
+        @WithDefault("64M")
+        MemorySize maxUnpackedSize();
     }
 
     interface Api {
