@@ -50,7 +50,7 @@ public final class BookReader {
         PageText list = first(loaded, texts, BookFiles.Role.CHARACTER_LIST);
         read.addAll(CatalogPages.characters(list, all(loaded, texts, BookFiles.Role.CHARACTER), cast));
         if (list != null) {
-            read.add(ReadFile.skipped(list.path(), "the list of characters, read into the characters above"));
+            read.add(ReadFile.skipped(list.path(), "the list of characters, read into the characters it names"));
         }
         new java.util.TreeMap<>(knownCharacters).forEach(cast::add);
         all(loaded, texts, BookFiles.Role.PROJECT).forEach(p -> read.add(CatalogPages.project(p)));

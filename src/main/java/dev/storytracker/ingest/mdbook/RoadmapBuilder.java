@@ -58,7 +58,7 @@ final class RoadmapBuilder {
         List<ReadFile> read = new ArrayList<>();
         if (table != null) {
             read.add(new ReadFile(null, new FileResult(table.path(), Outcome.SKIPPED,
-                    "the overview table, read into the roadmap items below", 0), tableNotes));
+                    "the overview table, read into the roadmap items of its rows", 0), tableNotes));
         }
         for (RoadmapDraft draft : drafts) {
             read.add(ReadFile.parsed(record(draft), draft.notes));

@@ -58,7 +58,7 @@ final class StoryPage {
                 .or(() -> seriesCharacter);
         if (character.isEmpty()) {
             flags.add(NO_CHARACTER);
-            notes.add(NO_CHARACTER + "; flagged for triage");
+            notes.add(NO_CHARACTER + "; imported without one, for triage");
         }
         List<String> retells = page.kind() == StoryKind.SHINY_FUTURE ? retells(page, slug, split.faq(), text, targets,
                 notes, flags) : List.of();
