@@ -99,7 +99,7 @@ public class BookUpload {
 
     /** Refuses names that are absolute, climb with {@code ..}, or carry drive letters, backslashes or NUL. */
     private static String checkedName(String name) {
-        if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.contains(":")
+        if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.matches("^[A-Za-z]:.*")
                 || name.indexOf('\0') >= 0 || Stream.of(name.split("/")).anyMatch(".."::equals)) {
             throw escapes(name);
         }

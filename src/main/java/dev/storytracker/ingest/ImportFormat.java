@@ -18,6 +18,8 @@ public enum ImportFormat {
 
     /** How deep detection looks for a SUMMARY.md or a status_quo / shiny_future folder. */
     static final int DETECT_DEPTH = 6;
+    /** How many files and folders detection looks at, at most. */
+    static final int DETECT_ENTRIES = 100_000;
 
     public String word() {
         return name().toLowerCase(Locale.ROOT);
@@ -46,7 +48,8 @@ public enum ImportFormat {
      */
     static boolean looksLikeBook(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root, DETECT_DEPTH)) {
-            return paths.filter(p -> !root.relativize(p).toString().startsWith(".")).anyMatch(p -> {
+            // Bounded, so that a wrong PATH such as / answers quickly.
+            return paths.limit(DETECT_ENTRIES).filter(p -> !root.relativize(p).toString().startsWith(".")).anyMatch(p -> {
                 String name = p.getFileName() == null ? "" : p.getFileName().toString();
                 return (name.equals("SUMMARY.md") && Files.isRegularFile(p))
                         || ((name.equals("status_quo") || name.equals("shiny_future")) && Files.isDirectory(p));

@@ -57,7 +57,7 @@ final class CatalogPages {
     }
 
     /**
-     * Every character of the list and of the character pages, added to the cast as it goes. A listed character's slug
+     * Every character of the list and of the character pages, added to the cast as it goes (unless refused). A listed character's slug
      * is its page's file name (or its name, without a page).
      */
     static List<ReadFile> characters(PageText list, List<PageText> pages, Cast cast) {
@@ -83,8 +83,12 @@ final class CatalogPages {
                 description.append("\n\n").append(page.defs().attachUsed(page.text()));
             }
             String path = page != null ? page.path() : list.path() + "#" + slug;
-            read.add(catalog(FileType.CHARACTER, slug, path, entry.name(), description.toString().strip()));
-            cast.add(slug, entry.name());
+            ReadFile character = catalog(FileType.CHARACTER, slug, path, entry.name(),
+                    description.toString().strip());
+            read.add(character);
+            if (character.file() != null) {
+                cast.add(slug, entry.name());
+            }
         }
         for (PageText page : pages) {
             String slug = Cast.slugOf(stemOf(page.path())).orElse(null);
@@ -92,8 +96,12 @@ final class CatalogPages {
                 continue;
             }
             String name = nameOf(page);
-            read.add(catalog(FileType.CHARACTER, slug, page.path(), name, page.defs().attachUsed(page.text())));
-            cast.add(slug, name);
+            ReadFile character = catalog(FileType.CHARACTER, slug, page.path(), name,
+                    page.defs().attachUsed(page.text()));
+            read.add(character);
+            if (character.file() != null) {
+                cast.add(slug, name);
+            }
         }
         return read;
     }
