@@ -49,11 +49,12 @@ public enum ImportFormat {
     static boolean looksLikeBook(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root, DETECT_DEPTH)) {
             // Bounded, so that a wrong PATH such as / answers quickly.
-            return paths.limit(DETECT_ENTRIES).filter(p -> !root.relativize(p).toString().startsWith(".")).anyMatch(p -> {
-                String name = p.getFileName() == null ? "" : p.getFileName().toString();
-                return (name.equals("SUMMARY.md") && Files.isRegularFile(p))
-                        || ((name.equals("status_quo") || name.equals("shiny_future")) && Files.isDirectory(p));
-            });
+            return paths.limit(DETECT_ENTRIES).filter(p -> !root.relativize(p).toString().startsWith("."))
+                    .anyMatch(p -> {
+                        String name = p.getFileName() == null ? "" : p.getFileName().toString();
+                        return (name.equals("SUMMARY.md") && Files.isRegularFile(p))
+                                || ((name.equals("status_quo") || name.equals("shiny_future")) && Files.isDirectory(p));
+                    });
         }
     }
 }
