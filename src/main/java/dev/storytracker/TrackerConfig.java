@@ -3,6 +3,7 @@ package dev.storytracker;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -25,6 +26,8 @@ public interface TrackerConfig {
     Gaps gaps();
 
     Feed feed();
+
+    Imports imports();
 
     interface Stories {
         /** The folder holding the corpus in the front-matter format (characters/, themes/, status-quo/, ...). */
@@ -52,7 +55,25 @@ public interface TrackerConfig {
         java.time.Duration window();
     }
 
+    interface Imports {
+        /** Largest zip an admin may upload for import (the page and /api/admin/imports). */
+        @WithDefault("16M")
+        MemorySize maxUploadSize();
+
+        /** Entries (files and folders) a zip uploaded to /api/admin/imports may hold. */
+        @WithDefault("10000")
+        int maxUploadEntries();
+
+        /** Bytes the markdown pages of an uploaded zip may unpack to, all together. */
+        @WithDefault("64M")
+        MemorySize maxUnpackedSize();
+    }
+
     interface Api {
+        /** Largest request body anywhere else (a story is at most 256 KiB of text plus its FAQ). */
+        @WithDefault("1M")
+        MemorySize maxBodySize();
+
         /** Page size used when a list request does not ask for one. */
         @WithDefault("20")
         int defaultPageSize();

@@ -9,6 +9,7 @@ import dev.storytracker.roadmap.RoadmapLevel;
 import dev.storytracker.roadmap.RoadmapState;
 import dev.storytracker.story.FaqEntry;
 import dev.storytracker.story.StoryKind;
+import dev.storytracker.story.StorySource;
 import dev.storytracker.story.StoryState;
 
 /** One parsed and validated file of the corpus, ready to be written; {@code path} is relative to the corpus root. */
@@ -37,11 +38,15 @@ public sealed interface CorpusFile {
         }
     }
 
-    /** A story; {@code lines} tells where each reference field stands, for error messages. */
+    /**
+     * A story; {@code source} says which reader made it ({@code file} or {@code mdbook}), {@code lines} where each
+     * reference field stands, for error messages.
+     */
     record Story(FileType type, String slug, String path, String hash, StoryKind kind, String title, String summary,
             String body, List<FaqEntry> faq, Optional<String> character, List<String> themes, List<String> projects,
             List<String> authors, List<Link> links, List<String> retells, Optional<String> series,
-            List<String> flags, Optional<StoryState> state, Map<String, Integer> lines) implements CorpusFile {
+            List<String> flags, Optional<StoryState> state, StorySource source, Map<String, Integer> lines)
+            implements CorpusFile {
 
         public int line(String field) {
             return lines.getOrDefault(field, 1);

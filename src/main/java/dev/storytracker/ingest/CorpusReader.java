@@ -29,6 +29,7 @@ import dev.storytracker.roadmap.StoryLink;
 import dev.storytracker.story.FaqEntry;
 import dev.storytracker.story.Story;
 import dev.storytracker.story.StoryKind;
+import dev.storytracker.story.StorySource;
 import dev.storytracker.story.StoryState;
 import dev.storytracker.story.StoryText;
 
@@ -167,7 +168,7 @@ public final class CorpusReader {
             lines.put(key, fields.line(key));
         }
         return new CorpusFile.Story(type, slug, path, hash, kind, title, summary, split.body(), split.faq(), character,
-                themes, projects, authors, links, retells, series, flags, state, Map.copyOf(lines));
+                themes, projects, authors, links, retells, series, flags, state, StorySource.FILE, Map.copyOf(lines));
     }
 
     /** The short {@code roadmap: [slug]} form (motivates, no note) and the full {@code links:} form, together. */
@@ -202,7 +203,8 @@ public final class CorpusReader {
         return links;
     }
 
-    private static void checkFaq(List<FaqEntry> faq, int line) throws FileProblem {
+    /** The FAQ bounds every reader applies: how many questions, how long each question and answer. */
+    public static void checkFaq(List<FaqEntry> faq, int line) throws FileProblem {
         if (faq.size() > Story.MAX_FAQ) {
             throw new FileProblem("the FAQ has " + faq.size() + " questions; at most " + Story.MAX_FAQ, line);
         }
@@ -223,7 +225,8 @@ public final class CorpusReader {
         }
     }
 
-    static String decode(byte[] bytes) throws FileProblem {
+    /** Strict UTF-8: malformed input and NUL bytes are refused. */
+    public static String decode(byte[] bytes) throws FileProblem {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -240,7 +243,7 @@ public final class CorpusReader {
     }
 
     /** Drops a byte-order mark and turns CRLF and lone CR into LF. */
-    static String normalise(String text) {
+    public static String normalise(String text) {
         String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
         return t.replace("\r\n", "\n").replace('\r', '\n');
     }

@@ -28,7 +28,6 @@ import dev.storytracker.roadmap.StoryLink;
 import dev.storytracker.story.FaqEntry;
 import dev.storytracker.story.Story;
 import dev.storytracker.story.StoryKind;
-import dev.storytracker.story.StorySource;
 import dev.storytracker.story.StoryState;
 import dev.storytracker.triage.TriageEvent;
 
@@ -201,8 +200,8 @@ public class CorpusWriter {
         if (story == null) {
             story = new Story();
             story.slug = file.slug();
-            story.source = StorySource.FILE;
         }
+        story.source = file.source();
         story.kind = file.kind();
         story.title = file.title();
         story.summary = file.summary();

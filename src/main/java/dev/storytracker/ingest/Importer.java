@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.storytracker.ingest.ImportReport.FileResult;
+import dev.storytracker.ingest.mdbook.BookReader;
 
 /**
  * Imports a corpus folder: reads and validates every file, then writes each valid one in its own transaction, in an
@@ -48,42 +49,77 @@ public class Importer {
     private record Found(Path file, String path, FileType type, String skipReason) {
     }
 
-    private record Parsed(CorpusFile file, FileResult problem, int order) {
+    private record Parsed(CorpusFile file, FileResult problem, int order, List<String> notes) {
     }
 
+    /** Imports a folder in the format it looks like (see {@link ImportFormat#AUTO}). */
     public ImportReport importFolder(Path root, boolean dryRun) throws IOException {
+        return importFolder(root, ImportFormat.AUTO, dryRun);
+    }
+
+    public ImportReport importFolder(Path root, ImportFormat format, boolean dryRun) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new IOException("not a folder: " + root);
         }
+        ImportFormat actual = format.resolve(root);
+        List<ReadFile> read = actual == ImportFormat.MDBOOK ? BookReader.read(root, knownCharacters())
+                : readCorpus(root);
         List<FileResult> results = new ArrayList<>();
         List<Parsed> parsed = new ArrayList<>();
         Map<String, String> storySlugs = new HashMap<>();
         int order = 0;
-        for (Found found : scan(root)) {
-            if (found.type() == null) {
-                results.add(new FileResult(found.path(), Outcome.SKIPPED, found.skipReason(), 0));
+        for (ReadFile file : read) {
+            if (file.decided() != null && file.decided().outcome() == Outcome.SKIPPED) {
+                results.add(file.decided().withNotes(file.notes()));
                 continue;
             }
-            try {
-                CorpusFile file = CorpusReader.read(root, found.file(), found.type());
-                if (file.type().isStory()) {
-                    String earlier = storySlugs.putIfAbsent(file.slug(), file.path());
-                    if (earlier != null) {
-                        throw new FileProblem("the slug '" + file.slug() + "' is already used by " + earlier, 0);
-                    }
-                }
-                parsed.add(new Parsed(file, null, order++));
-            } catch (FileProblem problem) {
-                parsed.add(new Parsed(null, new FileResult(found.path(), Outcome.REJECTED, problem.getMessage(),
-                        problem.line()), order++));
+            if (file.decided() != null) {
+                parsed.add(new Parsed(null, file.decided(), order++, file.notes()));
+                continue;
+            }
+            CorpusFile corpusFile = file.file();
+            String earlier = corpusFile.type().isStory() ? storySlugs.putIfAbsent(corpusFile.slug(), corpusFile.path())
+                    : null;
+            if (earlier != null) {
+                parsed.add(new Parsed(null, new FileResult(corpusFile.path(), Outcome.REJECTED,
+                        "the slug '" + corpusFile.slug() + "' is already used by " + earlier, 0), order++,
+                        file.notes()));
+            } else {
+                parsed.add(new Parsed(corpusFile, null, order++, file.notes()));
             }
         }
         parsed.sort(Comparator.comparingInt(Importer::rank).thenComparingInt(Parsed::order));
         List<FileResult> written = dryRun ? writeDry(parsed) : writeEach(parsed);
         results.addAll(written);
         ImportReport report = new ImportReport(List.copyOf(results), dryRun);
-        LOG.infof("%s (from %s)", report.summary(), root);
+        LOG.infof("%s (from %s, %s)", report.summary(), root, actual.word());
         return report;
+    }
+
+    /** Slug to display name of the characters already in the database, so a book may refer to them too. */
+    private Map<String, String> knownCharacters() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, String> names = new HashMap<>();
+            em.createQuery("select c.slug, c.name from StoryCharacter c", Object[].class).getResultList()
+                    .forEach(row -> names.put((String) row[0], (String) row[1]));
+            return names;
+        });
+    }
+
+    private static List<ReadFile> readCorpus(Path root) throws IOException {
+        List<ReadFile> read = new ArrayList<>();
+        for (Found found : scan(root)) {
+            if (found.type() == null) {
+                read.add(ReadFile.skipped(found.path(), found.skipReason()));
+                continue;
+            }
+            try {
+                read.add(ReadFile.parsed(CorpusReader.read(root, found.file(), found.type()), List.of()));
+            } catch (FileProblem problem) {
+                read.add(ReadFile.rejected(found.path(), problem, List.of()));
+            }
+        }
+        return read;
     }
 
     /** Catalogue first, the roadmap from goals down, then status-quo and shiny-future stories, series before chapters. */
@@ -105,19 +141,21 @@ public class Importer {
         SlugIndex index = QuarkusTransaction.requiringNew().call(() -> SlugIndex.load(em));
         for (Parsed item : parsed) {
             if (item.problem() != null) {
-                results.add(item.problem());
+                results.add(item.problem().withNotes(item.notes()));
                 continue;
             }
             CorpusFile file = item.file();
+            FileResult result;
             try {
-                results.add(QuarkusTransaction.requiringNew().call(() -> writeOne(file, index)));
+                result = QuarkusTransaction.requiringNew().call(() -> writeOne(file, index));
             } catch (Refused refused) {
-                results.add(refused.result);
+                result = refused.result;
             } catch (RuntimeException e) {
                 LOG.debugf(e, "writing %s failed", file.path());
-                results.add(new FileResult(file.path(), Outcome.REJECTED, databaseReason(e), 0));
+                result = new FileResult(file.path(), Outcome.REJECTED, databaseReason(e), 0);
                 index.replaceWith(QuarkusTransaction.requiringNew().call(() -> SlugIndex.load(em)));
             }
+            results.add(result.withNotes(item.notes()));
         }
         return results;
     }
@@ -129,22 +167,24 @@ public class Importer {
             SlugIndex index = SlugIndex.load(em);
             String stopped = null;
             for (Parsed item : parsed) {
+                FileResult result;
                 if (item.problem() != null) {
-                    results.add(item.problem());
+                    result = item.problem();
                 } else if (stopped != null) {
-                    results.add(new FileResult(item.file().path(), Outcome.REJECTED,
-                            "not checked: the dry run stopped at a database error on " + stopped, 0));
+                    result = new FileResult(item.file().path(), Outcome.REJECTED,
+                            "not checked: the dry run stopped at a database error on " + stopped, 0);
                 } else {
                     try {
-                        results.add(writeOne(item.file(), index));
+                        result = writeOne(item.file(), index);
                     } catch (Refused refused) {
-                        results.add(refused.result);
+                        result = refused.result;
                     } catch (RuntimeException e) {
-                        results.add(new FileResult(item.file().path(), Outcome.REJECTED, databaseReason(e), 0));
+                        result = new FileResult(item.file().path(), Outcome.REJECTED, databaseReason(e), 0);
                         stopped = item.file().path();
                     }
                     em.clear();
                 }
+                results.add(result.withNotes(item.notes()));
             }
         } finally {
             // A dry run writes like a real one, then throws it all away.

@@ -2,35 +2,39 @@ package dev.storytracker.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 
+import dev.storytracker.TrackerConfig;
+
 /**
- * Refuses a request whose declared length is past {@code quarkus.http.limits.max-body-size} before a byte of it is
- * read, with a problem document rather than an empty 413. Bodies without a declared length are still cut off by
- * Quarkus at the same limit.
+ * Refuses a request whose declared length is past its limit before a byte of it is read, with a problem document
+ * rather than an empty 413: {@code tracker.api.max-body-size} everywhere, {@code tracker.imports.max-upload-size} for
+ * the import uploads. Bodies without a declared length are cut off by Quarkus at
+ * {@code quarkus.http.limits.max-body-size}, the ceiling of both.
  */
 @ApplicationScoped
 public class BodySizeGuard {
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    MemorySize maxBodySize;
+    @Inject
+    TrackerConfig config;
 
     void install(@Observes Router router) {
-        long limit = maxBodySize.asLongValue();
-        String body = "{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
-                + "\"detail\":\"The request body is larger than the limit of " + limit / 1024 + " KiB.\"}";
+        long limit = config.api().maxBodySize().asLongValue();
+        long uploads = config.imports().maxUploadSize().asLongValue();
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && tooLong(length, limit)) {
+            String path = ctx.normalizedPath();
+            long allowed = path.equals("/api/admin/imports") || path.equals("/admin/imports") ? uploads : limit;
+            if (length != null && tooLong(length, allowed)) {
                 ctx.response().setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(body);
+                        .end("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
+                                + "\"detail\":\"The request body is larger than the limit of " + allowed / 1024
+                                + " KiB.\"}");
                 return;
             }
             ctx.next();

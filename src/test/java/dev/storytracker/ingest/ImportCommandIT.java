@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.storytracker.ingest.mdbook.SampleBook;
+
 /**
  * Runs the packaged tracker as a user would, {@code java -jar target/quarkus-app/quarkus-run.jar import PATH}, and
  * checks what it prints and its exit status. Uses the database of the build (a fresh H2 file, or the PostgreSQL
@@ -103,5 +105,41 @@ class ImportCommandIT {
         Result missing = run("import", work.resolve("nowhere").toString());
         assertEquals(1, missing.exit(), missing.out());
         assertTrue(missing.out().contains("not a folder"), missing.out());
+    }
+
+    @Test
+    void a_book_imports_with_every_flag_printed_under_its_file_and_a_second_run_changes_nothing() throws Exception {
+        String book = SampleBook.ROOT.toAbsolutePath().toString();
+        Result result = run("import", book, "--format", "mdbook");
+        assertEquals(0, result.exit(), result.out());
+        assertTrue(result.out().contains("created   vision/submitted_stories/status_quo/a_quiet_outage.md\n"
+                + "          flagged: no character found"), result.out());
+        assertTrue(result.out().contains("flagged: unknown state emoji '🛑'; imported as help-wanted"), result.out());
+        assertTrue(result.out().contains("Imported 38 files: 26 created, 0 updated, 0 unchanged, 0 rejected,"
+                + " 12 skipped; 12 flags in 10 files"), result.out());
+        Result again = run("import", book);
+        assertTrue(again.out().contains("0 created, 0 updated, 26 unchanged"), again.out());
+    }
+
+    @Test
+    void the_front_matter_export_of_an_imported_book_imports_cleanly_elsewhere() throws Exception {
+        run("import", SampleBook.ROOT.toAbsolutePath().toString());
+        Path out = work.resolve("export");
+        Result export = run("export", "--format", "frontmatter", out.toString());
+        assertEquals(0, export.exit(), export.out());
+        assertTrue(export.out().contains("status-quo/a-quiet-outage.md"), export.out());
+        assertTrue(export.out().contains(": 4 characters, 0 themes, 1 projects, 9 roadmap items, 12 stories"),
+                export.out());
+        Result dry = run("import", out.toString(), "--dry-run");
+        // Same data, other files: every record is rewritten from its new file, none refused.
+        assertTrue(dry.out().contains("Dry run, nothing written: 26 files: 0 created, 26 updated, 0 unchanged,"
+                + " 0 rejected, 0 skipped"), dry.out());
+    }
+
+    @Test
+    void an_unknown_format_is_a_usage_error() throws Exception {
+        Result result = run("import", work.toString(), "--format", "word");
+        assertEquals(64, result.exit(), result.out());
+        assertTrue(result.out().contains("Unknown format 'word'"), result.out());
     }
 }
