@@ -17,6 +17,12 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -28,6 +34,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final String BASIC_CHALLENGE = "Basic realm=\"story-tracker\", charset=\"UTF-8\"";
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e, UriInfo uri, HttpHeaders headers) {
@@ -74,7 +81,29 @@ public class ProblemMappers {
         return ErrorPage.respond(Problem.of(Response.Status.FORBIDDEN, e.getMessage()), uri, headers);
     }
 
-    /** Signed in but without the role: a 403 (anonymous callers get the sign-in challenge from Quarkus instead). */
+    /**
+     * Not signed in, where a role is needed. Pages get the sign-in challenge of Quarkus (a redirect to /login). The API
+     * takes HTTP Basic only, and Quarkus keeps Basic silent while form sign-in is enabled, so its 401 would carry no
+     * {@code WWW-Authenticate} header (clients that wait for the challenge never send their credentials) and a
+     * plain-text body: the API gets a Basic challenge and a problem document instead.
+     */
+    @ServerExceptionMapper
+    public Uni<Response> notSignedIn(UnauthorizedException e, RoutingContext context) {
+        HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
+        Uni<ChallengeData> challenge = authenticator == null ? Uni.createFrom().nullItem()
+                : authenticator.getChallenge(context).onFailure().recoverWithNull();
+        return challenge.map(c -> {
+            if (c == null) {
+                return Problem.of(401, "Unauthorized", "Send the user name and password of a working-group account "
+                        + "with HTTP Basic.").toResponseBuilder().header("WWW-Authenticate", BASIC_CHALLENGE).build();
+            }
+            Response.ResponseBuilder answer = Response.status(c.status);
+            c.getHeaders().forEach((name, value) -> answer.header(name.toString(), value));
+            return answer.build();
+        });
+    }
+
+    /** Signed in but without the role: a 403 (anonymous callers get the sign-in challenge instead). */
     @ServerExceptionMapper
     public Response lacksRole(io.quarkus.security.ForbiddenException e, UriInfo uri, HttpHeaders headers) {
         return ErrorPage.respond(

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import dev.storytracker.account.Roles;
@@ -16,6 +17,9 @@ public class Viewer {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    CsrfTokenParameterProvider csrf;
 
     public boolean isSignedIn() {
         return !identity.isAnonymous();
@@ -35,5 +39,18 @@ public class Viewer {
 
     public boolean isAdmin() {
         return identity.hasRole(User.ADMIN);
+    }
+
+    /**
+     * The CSRF token for the sign-out form, or null when the request was answered before the CSRF filter ran (a 403
+     * for a missing role, a 404 for an unknown address): such error pages then show who is signed in without the
+     * form, instead of failing to render.
+     */
+    public String getSignOutToken() {
+        try {
+            return csrf.getToken();
+        } catch (IllegalStateException e) {
+            return null;
+        }
     }
 }
