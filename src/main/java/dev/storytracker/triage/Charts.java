@@ -65,8 +65,8 @@ public final class Charts {
             DashboardQueries.Count c = counts.get(i);
             int height = (int) Math.round((double) c.count() / max * chartHeight);
             int x = 40 + i * slot;
-            // Label every fourth week (and the last) so dates stay readable.
-            boolean labelled = i % 4 == 0 || i == counts.size() - 1;
+            // Label every fourth week counting back from the current one, so dates never overlap.
+            boolean labelled = (counts.size() - 1 - i) % 4 == 0;
             bars.add(new Bar(labelled ? c.label().substring(5) : "", c.count(), x, 20 + chartHeight - height,
                     slot - 4, Math.max(height, c.count() > 0 ? 2 : 0), x + (slot - 4) / 2, 20 + chartHeight + 16,
                     x + (slot - 4) / 2, 20 + chartHeight - height - 4));
@@ -105,7 +105,8 @@ public final class Charts {
                         x + (size - 2) / 2, y + size / 2 + 4));
             }
         }
-        return new HeatMap(title, LABEL_WIDTH + coverage.themes().size() * size + 20,
+        // Room on the right for the last column's slanted label.
+        return new HeatMap(title, LABEL_WIDTH + coverage.themes().size() * size + 110,
                 top + coverage.characters().size() * size + 10, rows, columns, cells, coverage.gaps(kind));
     }
 }

@@ -30,6 +30,9 @@ class TriageBrowserTest {
     @Inject
     TestData data;
 
+    @Inject
+    dev.storytracker.ingest.Importer importer;
+
     Browser browser;
 
     @BeforeEach
@@ -57,7 +60,7 @@ class TriageBrowserTest {
     }
 
     @Test
-    void a_triager_reviews_and_accepts_a_submitted_story_and_the_heat_map_fills_in() {
+    void a_triager_reviews_and_accepts_a_submitted_story_and_the_heat_map_fills_in() throws java.io.IOException {
         browser.open("/dashboard");
         browser.waitForUrl("/login");
         browser.type("#j_username", "tina");
@@ -83,5 +86,11 @@ class TriageBrowserTest {
         assertEquals("Alan × Cancellation: 1 story", alanCancellationCell());
         assertTrue(browser.driver.findElements(By.cssSelector("table.queue")).isEmpty(), "the queue is empty now");
         browser.screenshot("dashboard-after");
+
+        // With the bundled corpus loaded, the dashboard as the documentation shows it.
+        importer.importFolder(java.nio.file.Path.of("stories"), false);
+        browser.open("/dashboard");
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1900));
+        browser.screenshot("dashboard-corpus");
     }
 }
