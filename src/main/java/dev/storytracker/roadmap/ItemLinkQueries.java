@@ -1,6 +1,8 @@
 package dev.storytracker.roadmap;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,12 +17,20 @@ import dev.storytracker.web.Paging;
 @ApplicationScoped
 public class ItemLinkQueries {
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
     @Inject
     EntityManager em;
 
     /** A link to the item, with its story and who last made or changed it. */
     public record LinkRow(String story, String title, StoryState state, LinkRelation relation, String note,
             boolean fromFile, String by, Instant at) {
+
+        /** When, to the minute, in UTC. */
+        public String when() {
+            return WHEN.format(at);
+        }
     }
 
     public Page<LinkRow> linksTo(RoadmapItem item, Paging paging) {
