@@ -18,7 +18,7 @@ import dev.storytracker.web.Paging;
 /**
  * "Which stories motivate this item and everything under it?" Six queries whatever the page size: the page, its
  * total, the counts per character and per theme (all by GROUP BY in the database), and the themes and linked items of
- * the stories on the page.
+ * the stories on the page. Pages also list the stories grouped under their character or theme.
  */
 @ApplicationScoped
 public class ItemStoryQueries {
@@ -30,32 +30,78 @@ public class ItemStoryQueries {
     @Inject
     EntityManager em;
 
+    /** How a page lists an item's stories: under each character (each story once) or each theme (once per theme). */
+    public enum Grouping {
+        CHARACTER,
+        THEME
+    }
+
+    /** A story in a grouped list, with the character or theme it is listed under (null: none). */
+    public record Grouped(String group, PlannerJson.ItemStory story) {
+    }
+
     public PlannerJson.ItemStories stories(RoadmapItem item, boolean rollup, StoryScope scope, Paging paging) {
         String with = RoadmapTree.closure(rollup);
         String where = " where " + REACHED + " and " + scope.where();
-        long total = ((Number) bind(em.createNativeQuery(with + "select count(*) from story s" + where), item, scope)
-                .getSingleResult()).longValue();
-        List<PlannerJson.ItemStory> stories = total == 0 ? List.of() : page(item, with, where, scope, paging);
-        List<PlannerJson.Count> characters = counts(with + "select c.slug, count(*) from story s"
-                + " join story_character c on c.id = s.character_id" + where + " group by c.slug", item, scope);
-        List<PlannerJson.Count> themes = counts(with + "select th.slug, count(*) from story s"
-                + " join story_theme st on st.story_id = s.id join theme th on th.id = st.theme_id" + where
-                + " group by th.slug", item, scope);
+        long total = count(item, rollup, scope);
+        List<PlannerJson.ItemStory> stories = total == 0 ? List.of()
+                : page(item, with, "", " from story s left join story_character c on c.id = s.character_id" + where,
+                        "", scope, paging).stream().map(Grouped::story).toList();
         return new PlannerJson.ItemStories(item.slug, rollup,
-                new Page<>(stories, total, paging.page(), paging.size()), characters, themes);
+                new Page<>(stories, total, paging.page(), paging.size()), characters(item, rollup, scope),
+                themes(item, rollup, scope));
     }
 
-    private List<PlannerJson.ItemStory> page(RoadmapItem item, String with, String where, StoryScope scope,
-            Paging paging) {
+    /** How many distinct stories reach the item. */
+    public long count(RoadmapItem item, boolean rollup, StoryScope scope) {
+        return ((Number) bind(em.createNativeQuery(RoadmapTree.closure(rollup) + "select count(*) from story s where "
+                + REACHED + " and " + scope.where()), item, scope).getSingleResult()).longValue();
+    }
+
+    /** Stories reaching the item per character, by the database. */
+    public List<PlannerJson.Count> characters(RoadmapItem item, boolean rollup, StoryScope scope) {
+        return counts(RoadmapTree.closure(rollup) + "select c.slug, count(*) from story s"
+                + " join story_character c on c.id = s.character_id where " + REACHED + " and " + scope.where()
+                + " group by c.slug", item, scope);
+    }
+
+    /** Stories reaching the item per theme, by the database. */
+    public List<PlannerJson.Count> themes(RoadmapItem item, boolean rollup, StoryScope scope) {
+        return counts(RoadmapTree.closure(rollup) + "select th.slug, count(*) from story s"
+                + " join story_theme st on st.story_id = s.id join theme th on th.id = st.theme_id where " + REACHED
+                + " and " + scope.where() + " group by th.slug", item, scope);
+    }
+
+    /**
+     * A page of the rolled-up stories sorted under their character or theme (those without one last), newest first
+     * within a group. By theme a story is listed once per theme, so the total counts (story, theme) pairs.
+     */
+    public Page<Grouped> grouped(RoadmapItem item, StoryScope scope, Grouping by, Paging paging) {
+        String with = RoadmapTree.closure(true);
+        String group = by == Grouping.CHARACTER ? "c.slug" : "g.slug";
+        String from = " from story s left join story_character c on c.id = s.character_id"
+                + (by == Grouping.THEME ? " left join story_theme gst on gst.story_id = s.id"
+                        + " left join theme g on g.id = gst.theme_id" : "")
+                + " where " + REACHED + " and " + scope.where();
+        long total = ((Number) bind(em.createNativeQuery(with + "select count(*)" + from), item, scope)
+                .getSingleResult()).longValue();
+        List<Grouped> rows = total == 0 ? List.of()
+                : page(item, with, ", " + group, from,
+                        "case when " + group + " is null then 1 else 0 end, " + group + ", ", scope, paging);
+        return new Page<>(rows, total, paging.page(), paging.size());
+    }
+
+    private List<Grouped> page(RoadmapItem item, String with, String groupColumn, String from, String groupOrder,
+            StoryScope scope, Paging paging) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = bind(em.createNativeQuery(with + "select s.id, s.slug, s.kind, s.title, s.summary,"
-                + " c.slug, s.state from story s left join story_character c on c.id = s.character_id" + where
-                + " order by s.created_at desc, s.id desc offset :offset rows fetch next :size rows only"), item, scope)
+                + " c.slug, s.state" + groupColumn + from + " order by " + groupOrder
+                + "s.created_at desc, s.id desc offset :offset rows fetch next :size rows only"), item, scope)
                 .setParameter("offset", paging.offset()).setParameter("size", paging.size()).getResultList();
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
+        List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).distinct().toList();
         Map<Long, List<String>> themes = new LinkedHashMap<>();
         for (Object row : em.createNativeQuery("select st.story_id, th.slug from story_theme st join theme th"
                 + " on th.id = st.theme_id where st.story_id in (:ids) order by th.slug").setParameter("ids", ids)
@@ -72,13 +118,13 @@ public class ItemStoryQueries {
             via.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(new PlannerJson.Via(
                     (String) r[1], SlugEnum.parse(LinkRelation.class, (String) r[2]).orElseThrow()));
         }
-        List<PlannerJson.ItemStory> stories = new ArrayList<>(rows.size());
+        List<Grouped> stories = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             long id = ((Number) r[0]).longValue();
-            stories.add(new PlannerJson.ItemStory((String) r[1],
+            stories.add(new Grouped(r.length > 7 ? (String) r[7] : null, new PlannerJson.ItemStory((String) r[1],
                     SlugEnum.parse(StoryKind.class, (String) r[2]).orElseThrow(), (String) r[3], (String) r[4],
                     (String) r[5], themes.getOrDefault(id, List.of()),
-                    SlugEnum.parse(StoryState.class, (String) r[6]).orElseThrow(), via.getOrDefault(id, List.of())));
+                    SlugEnum.parse(StoryState.class, (String) r[6]).orElseThrow(), via.getOrDefault(id, List.of()))));
         }
         return stories;
     }

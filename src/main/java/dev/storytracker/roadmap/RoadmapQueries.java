@@ -1,6 +1,7 @@
 package dev.storytracker.roadmap;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +82,30 @@ public class RoadmapQueries {
                 item.progressMode, List.copyOf(item.owners), item.landingUrl, item.impact,
                 item.parent == null ? null : item.parent.slug,
                 ancestors, childNodes, stories, item.createdAt, item.updatedAt, item.version));
+    }
+
+    /** Accepted stories linked to each item or to anything below it, each story once per item; by slug. */
+    public Map<String, Long> reachedCounts() {
+        Map<String, Long> counts = new HashMap<>();
+        for (Object row : em.createNativeQuery(RoadmapTree.closure(true) + "select i.slug, count(distinct s.id)"
+                + " from roadmap_closure t join roadmap_item i on i.id = t.ancestor_id"
+                + " join story_link l on l.item_id = t.descendant_id join story s on s.id = l.story_id"
+                + " where s.state = 'accepted' group by i.slug").getResultList()) {
+            Object[] r = (Object[]) row;
+            counts.put((String) r[0], ((Number) r[1]).longValue());
+        }
+        return counts;
+    }
+
+    /** The titles of the given items by slug, in one query; unknown slugs are left out. */
+    public Map<String, String> titles(Collection<String> slugs) {
+        Map<String, String> titles = new HashMap<>();
+        if (!slugs.isEmpty()) {
+            em.createQuery("select i.slug, i.title from RoadmapItem i where i.slug in :slugs", Object[].class)
+                    .setParameter("slugs", slugs).getResultList()
+                    .forEach(r -> titles.put((String) r[0], (String) r[1]));
+        }
+        return titles;
     }
 
     private Map<Long, List<String>> owners(List<Long> ids) {

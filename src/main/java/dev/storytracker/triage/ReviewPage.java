@@ -21,7 +21,11 @@ import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 
+import dev.storytracker.account.User;
 import dev.storytracker.catalog.CatalogQueries;
+import dev.storytracker.roadmap.LinkForm;
+import dev.storytracker.roadmap.LinkForms;
+import dev.storytracker.roadmap.LinkService;
 import dev.storytracker.story.Story;
 import dev.storytracker.story.StoryJson;
 import dev.storytracker.story.StoryQueries;
@@ -60,6 +64,12 @@ public class ReviewPage {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    LinkForms linkForms;
+
+    @Inject
+    LinkService links;
+
     /** A history entry with its comment rendered. */
     public record Entry(TriageJson.HistoryEntry entry, RawString body) {
     }
@@ -73,7 +83,7 @@ public class ReviewPage {
         static native TemplateInstance review(StoryJson.Detail story, RawString body, String assignee,
                 List<String> next, List<Entry> history, List<DuplicateHints.Hint> similar,
                 List<TriageQueue.Assignable> assignable, CatalogQueries.Names names, boolean canTriage,
-                String done, Failure failure);
+                String done, Failure failure, LinkForms.Editor linkEditor);
     }
 
     @GET
@@ -83,6 +93,11 @@ public class ReviewPage {
     }
 
     private Response page(String slug, String done, Failure failure, int status) {
+        return page(slug, done, failure, null, status);
+    }
+
+    /** {@code linkForm} is a refused link form to show again as typed (planners only), or null. */
+    private Response page(String slug, String done, Failure failure, LinkForm linkForm, int status) {
         Story story = Story.findBySlug(slug).orElseThrow(() -> new NotFoundProblem("story", slug));
         StoryJson.Detail detail = stories.detail(story);
         List<String> next = Workflow.nextStates(story.state).stream().filter(s -> s != StoryState.DUPLICATE)
@@ -91,7 +106,10 @@ public class ReviewPage {
                 .map(e -> new Entry(e, e.body() == null ? null : markdown.render(e.body()))).toList();
         TemplateInstance page = Templates.review(detail, markdown.render(detail.body()),
                 story.assignee == null ? null : story.assignee.username, next, history, hints.similar(story, 5),
-                queue.assignable(), catalog.names(), identity.hasRole("triager"), done, failure);
+                queue.assignable(), catalog.names(), identity.hasRole("triager"), done, failure,
+                identity.hasRole(User.PLANNER) || identity.hasRole(User.ADMIN)
+                        ? linkForms.editor(linkForm == null ? LinkForm.NONE : linkForm)
+                        : null);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build();
     }
 
@@ -142,6 +160,37 @@ public class ReviewPage {
         triage.comment(slug, new TriageJson.CommentInput(body, "on".equals(form.getFirst("toWriter"))),
                 identity.getPrincipal().getName());
         return done(slug, "commented");
+    }
+
+    /** Links the story to a roadmap item, or changes the link's relation or note (planners). */
+    @POST
+    @Path("links")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({User.PLANNER, User.ADMIN})
+    public Response link(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
+        String mode = form.getFirst("mode");
+        LinkForm failed = linkForms.save(mode, slug, form.getFirst("item"), form.getFirst("relation"),
+                form.getFirst("note"), identity.getPrincipal().getName());
+        if (failed != null) {
+            return page(slug, null, null, failed, failed.status());
+        }
+        return done(slug, "edit".equals(mode) ? "link-saved" : "linked");
+    }
+
+    /** Removes the link between the story and a roadmap item (planners). */
+    @POST
+    @Path("links/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({User.PLANNER, User.ADMIN})
+    public Response unlink(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
+        String item = form.getFirst("item");
+        if (item == null || item.isBlank()) {
+            throw new NotFoundProblem("roadmap item", "");
+        }
+        links.delete(slug, item.strip());
+        return done(slug, "unlinked");
     }
 
     private static Response done(String slug, String what) {

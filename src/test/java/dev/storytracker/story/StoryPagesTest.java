@@ -123,7 +123,7 @@ class StoryPagesTest {
         assertEquals(List.of("Item scoped-tasks", "Item scoped-spawn"), roadmap.select("tbody th a").eachText());
         Document item = page("/roadmap/scoped-spawn");
         assertTrue(item.text().contains("Impact of scoped-spawn."));
-        assertEquals(List.of("Title of alan-cancels"), item.select(".cards h3 a").eachText());
+        assertEquals(List.of("Title of alan-cancels"), item.select("ul.reached > li > a").eachText());
     }
 
     @Test
