@@ -1,5 +1,7 @@
 package dev.storytracker.publish;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -7,6 +9,8 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.parser.IncludeSourceSpans;
@@ -17,7 +21,8 @@ import org.commonmark.parser.Parser;
  * names, notes) is escaped so it stays plain text; markdown blocks (bodies, answers, descriptions) keep their
  * formatting, but raw HTML is turned into text (mdBook would publish it as is), a code fence left open is closed so it
  * cannot swallow the sections that follow, and mdBook's {@code {{#include ...}}} directives are defused so a story
- * cannot pull files from the machine that builds the book.
+ * cannot pull files from the machine that builds the book. Links and images to {@code javascript:}, {@code vbscript:}
+ * or {@code data:} addresses are turned into text: mdBook publishes link addresses as they are.
  */
 final class Markdown {
 
@@ -54,7 +59,8 @@ final class Markdown {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
-        String text = CONTROLS.matcher(markdown.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+        String text = unlinkScripts(
+                CONTROLS.matcher(markdown.replace("\r\n", "\n").replace('\r', '\n')).replaceAll(""));
         Node document = PARSER.parse(text);
         boolean[] escape = new boolean[text.length()];
         document.accept(new AbstractVisitor() {
@@ -85,6 +91,55 @@ final class Markdown {
             result += "\n" + fence.getFenceCharacter().repeat(fence.getOpeningFenceLength());
         }
         return result + "\n";
+    }
+
+    /**
+     * Turns links and images to script or data addresses into text by escaping their opening {@code [} (or the
+     * {@code <} of an autolink). Escaping one bracket can turn what follows into a link of its own (a reference after
+     * it, say), so this repeats until nothing dangerous is left; the last resort escapes every bracket.
+     */
+    static String unlinkScripts(String markdown) {
+        String text = markdown;
+        for (int round = 0; round < 10; round++) {
+            List<Integer> starts = new ArrayList<>();
+            PARSER.parse(text).accept(new AbstractVisitor() {
+                @Override
+                public void visit(Link link) {
+                    mark(link, link.getDestination(), 0);
+                    visitChildren(link);
+                }
+
+                @Override
+                public void visit(Image image) {
+                    // "![": the bracket after the "!" opens the link part.
+                    mark(image, image.getDestination(), 1);
+                    visitChildren(image);
+                }
+
+                private void mark(Node node, String destination, int offset) {
+                    if (!node.getSourceSpans().isEmpty() && scriptOrData(destination)) {
+                        starts.add(node.getSourceSpans().get(0).getInputIndex() + offset);
+                    }
+                }
+            });
+            if (starts.isEmpty()) {
+                return text;
+            }
+            StringBuilder escaped = new StringBuilder(text);
+            starts.stream().distinct().sorted(Comparator.reverseOrder())
+                    .forEach(at -> escaped.insert(at.intValue(), '\\'));
+            text = escaped.toString();
+        }
+        return text.replace("[", "\\[").replace("<", "\\<");
+    }
+
+    /** javascript:, vbscript: or data:, however disguised with case, whitespace or control characters. */
+    static boolean scriptOrData(String destination) {
+        if (destination == null) {
+            return false;
+        }
+        String bare = destination.replaceAll("[\\x00-\\x20\\x7F]", "").toLowerCase(java.util.Locale.ROOT);
+        return bare.startsWith("javascript:") || bare.startsWith("vbscript:") || bare.startsWith("data:");
     }
 
     /** A link to a page of the book; {@code path} is built from slugs, which need no escaping. */

@@ -1,8 +1,14 @@
 package dev.storytracker.web;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -18,17 +24,27 @@ import dev.storytracker.TrackerConfig;
 @ApplicationScoped
 public class BodySizeGuard {
 
+    private static final List<String> SECURITY_HEADERS = List.of("X-Content-Type-Options", "X-Frame-Options",
+            "Referrer-Policy", "Content-Security-Policy");
+
     @Inject
     TrackerConfig config;
 
     void install(@Observes Router router) {
         long limit = config.api().maxBodySize().asLongValue();
         long uploads = config.imports().maxUploadSize().asLongValue();
+        // This handler answers before the one that adds the configured security headers, so it adds them itself.
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : SECURITY_HEADERS) {
+            ConfigProvider.getConfig().getOptionalValue("quarkus.http.header.\"" + name + "\".value", String.class)
+                    .ifPresent(value -> headers.put(name, value));
+        }
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             String path = ctx.normalizedPath();
             long allowed = path.equals("/api/admin/imports") || path.equals("/admin/imports") ? uploads : limit;
             if (length != null && tooLong(length, allowed)) {
+                headers.forEach(ctx.response()::putHeader);
                 ctx.response().setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")

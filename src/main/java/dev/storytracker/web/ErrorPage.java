@@ -39,14 +39,17 @@ public final class ErrorPage {
     }
 
     static boolean wantsHtml(UriInfo uri, HttpHeaders headers) {
-        if (uri == null || headers == null) {
+        return headers != null && wantsHtml(uri, headers.getAcceptableMediaTypes());
+    }
+
+    static boolean wantsHtml(UriInfo uri, List<MediaType> accepted) {
+        if (uri == null || accepted == null) {
             return false;
         }
         String path = uri.getPath();
         if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/q/")) {
             return false;
         }
-        List<MediaType> accepted = headers.getAcceptableMediaTypes();
         return accepted.stream().anyMatch(t -> t.getType().equals("text") && t.getSubtype().equals("html"));
     }
 }

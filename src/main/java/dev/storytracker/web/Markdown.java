@@ -21,7 +21,8 @@ import io.quarkus.qute.RawString;
 /**
  * Renders user markdown to HTML that is safe to put in a page: raw HTML in the markdown is escaped by the renderer,
  * and the result is cleaned again by an allow-list, so no script, event handler, style or {@code javascript:} URL can
- * survive. Links to other sites get {@code rel="nofollow ugc noopener"}.
+ * survive. Links to other sites get {@code rel="nofollow ugc noopener"}. Bidi controls are dropped
+ * ({@link BidiControls}), so a story cannot reorder the text of the page around it.
  */
 @ApplicationScoped
 public class Markdown {
@@ -50,7 +51,7 @@ public class Markdown {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
-        String text = markdown.length() > MAX_INPUT ? markdown.substring(0, MAX_INPUT) : markdown;
+        String text = BidiControls.strip(markdown.length() > MAX_INPUT ? markdown.substring(0, MAX_INPUT) : markdown);
         String html = RENDERER.render(PARSER.parse(text));
         Document dirty = Jsoup.parseBodyFragment(html, "https://tracker.invalid/");
         Document clean = new Cleaner(SAFELIST).clean(dirty);
