@@ -1,10 +1,16 @@
 package dev.storytracker.web;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -18,7 +24,8 @@ import dev.storytracker.TrackerConfig;
  * declared length past {@code tracker.api.max-body-size} ({@code tracker.imports.max-upload-size} for the import
  * uploads) is refused with 413; a query string longer than {@code tracker.api.max-query-length} with 414, one with
  * more than {@code tracker.api.max-query-parameters} parameters with 400. A body sent without a declared length
- * (chunked) is counted as it is read and cut off at the same limit.
+ * (chunked) is counted as it is read and cut off at the same limit; a form must declare its length (411), and a form
+ * with more fields than {@code quarkus.http.limits.max-parameters} is refused with 400.
  */
 @ApplicationScoped
 public class BodySizeGuard {
@@ -33,6 +40,9 @@ public class BodySizeGuard {
 
     @Inject
     ObjectMapper json;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-parameters", defaultValue = "1000")
+    int maxFormFields;
 
     void install(@Observes Router router) {
         long limit = config.api().maxBodySize().asLongValue();
@@ -49,7 +59,7 @@ public class BodySizeGuard {
             if (query != null && parameters(query) > maxParameters) {
                 refuse(ctx, new Problem("about:blank", "Invalid input", 400,
                         "The request has more than " + maxParameters + " query parameters.",
-                        java.util.List.of(new Problem.Violation("query",
+                        List.of(new Problem.Violation("query",
                                 "must have at most " + maxParameters + " parameters"))));
                 return;
             }
@@ -63,11 +73,66 @@ public class BodySizeGuard {
             ctx.next();
         });
         router.route().order(AFTER_QUARKUS_LIMIT).handler(ctx -> {
-            if (ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
-                ctx.put(MAX_REQUEST_SIZE, allowed(ctx, limit, uploads));
+            HttpServerRequest request = ctx.request();
+            long allowed = allowed(ctx, limit, uploads);
+            if (request.getHeader(HttpHeaders.CONTENT_LENGTH) != null
+                    || request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null) {
+                ctx.next();
+            } else if (allowed == uploads) {
+                // Uploads are streamed to a file; Quarkus REST counts them against this and answers a bare 413.
+                ctx.put(MAX_REQUEST_SIZE, allowed);
+                ctx.next();
+            } else if (isForm(request)) {
+                refuse(ctx, Problem.of(411, "Length Required",
+                        "Send a form with a Content-Length header; forms are at most " + allowed / 1024 + " KiB."));
+            } else {
+                readCounting(ctx, allowed);
+            }
+        });
+        router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
+            // Quarkus REST's form parser stops at quarkus.http.limits.max-parameters with a bare RuntimeException.
+            if (ctx.failure() != null && ctx.failure().getMessage() != null
+                    && ctx.failure().getMessage().startsWith("Param limit of") && !ctx.response().ended()) {
+                refuse(ctx, new Problem("about:blank", "Invalid input", 400, "The form has too many fields.",
+                        List.of(new Problem.Violation("form", "has more fields than the " + maxFormFields
+                                + " allowed"))));
+                return;
             }
             ctx.next();
         });
+    }
+
+    /**
+     * Reads a body without a declared length into memory, counting, and refuses it at the limit; the body read is
+     * handed to Quarkus REST by {@link ReadBodyFilter}.
+     */
+    private void readCounting(RoutingContext ctx, long allowed) {
+        HttpServerRequest request = ctx.request();
+        Buffer body = Buffer.buffer();
+        request.handler(chunk -> {
+            if (ctx.response().ended()) {
+                return;
+            }
+            if (body.length() + chunk.length() > allowed) {
+                refuse(ctx, Problem.of(413, "Payload Too Large",
+                        "The request body is larger than the limit of " + allowed / 1024 + " KiB."));
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(end -> {
+            if (!ctx.response().ended()) {
+                ctx.put(ReadBodyFilter.BODY, body);
+                ctx.next();
+            }
+        });
+        request.resume();
+    }
+
+    private static boolean isForm(HttpServerRequest request) {
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        return type != null && (type.startsWith("application/x-www-form-urlencoded")
+                || type.startsWith("multipart/form-data"));
     }
 
     private static long allowed(RoutingContext ctx, long limit, long uploads) {

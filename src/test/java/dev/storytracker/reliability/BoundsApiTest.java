@@ -195,8 +195,8 @@ class BoundsApiTest {
     void the_search_words_are_bounded() {
         given().get("/api/stories?q=" + "w".repeat(200)).then().statusCode(200);
         pageRefusedQ("q=" + "w".repeat(201));
-        given().get("/api/stories?q=" + String.join("+", strings(10, i -> "w" + i))).then().statusCode(200);
-        pageRefusedQ("q=" + String.join("+", strings(11, i -> "w" + i)));
+        given().get("/api/stories?q=" + String.join(" ", strings(10, i -> "w" + i))).then().statusCode(200);
+        pageRefusedQ("q=" + String.join(" ", strings(11, i -> "w" + i)));
     }
 
     private static void pageRefusedQ(String query) {
