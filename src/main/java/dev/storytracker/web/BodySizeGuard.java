@@ -78,7 +78,7 @@ public class BodySizeGuard {
             if (request.getHeader(HttpHeaders.CONTENT_LENGTH) != null
                     || request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null) {
                 ctx.next();
-            } else if (allowed == uploads) {
+            } else if (isUpload(ctx)) {
                 // Uploads are streamed to a file; Quarkus REST counts them against this and answers a bare 413.
                 ctx.put(MAX_REQUEST_SIZE, allowed);
                 ctx.next();
@@ -136,8 +136,12 @@ public class BodySizeGuard {
     }
 
     private static long allowed(RoutingContext ctx, long limit, long uploads) {
+        return isUpload(ctx) ? uploads : limit;
+    }
+
+    private static boolean isUpload(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        return path.equals("/api/admin/imports") || path.equals("/admin/imports") ? uploads : limit;
+        return path.equals("/api/admin/imports") || path.equals("/admin/imports");
     }
 
     private void refuse(RoutingContext ctx, Problem problem) {
