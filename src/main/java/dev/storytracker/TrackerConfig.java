@@ -81,6 +81,14 @@ public interface TrackerConfig {
         /** Largest page size a list request may ask for. */
         @WithDefault("200")
         int maxPageSize();
+
+        /** Longest query string (the part after {@code ?}) in characters; longer ones are refused with 414. */
+        @WithDefault("4096")
+        int maxQueryLength();
+
+        /** Most query parameters one request may carry; more are refused with 400. */
+        @WithDefault("50")
+        int maxQueryParameters();
     }
 
     interface Gaps {

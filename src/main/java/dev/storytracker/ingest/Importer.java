@@ -2,6 +2,7 @@ package dev.storytracker.ingest;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,6 +36,8 @@ public class Importer {
     private static final Logger LOG = Logger.getLogger(Importer.class);
     /** A folder holding more files than this is refused, so a wrong path cannot start an endless walk. */
     static final int MAX_FILES = 500_000;
+    /** How deep the walk looks for misplaced markdown files to report as skipped. */
+    static final int MAX_DEPTH = 12;
 
     @Inject
     CorpusWriter writer;
@@ -117,6 +120,12 @@ public class Importer {
                 read.add(ReadFile.parsed(CorpusReader.read(root, found.file(), found.type()), List.of()));
             } catch (FileProblem problem) {
                 read.add(ReadFile.rejected(found.path(), problem, List.of()));
+            } catch (RuntimeException | StackOverflowError e) {
+                // One file the reader did not foresee must not stop the others from being imported.
+                LOG.warnf(e, "reading %s failed", found.path());
+                read.add(ReadFile.rejected(found.path(),
+                        new FileProblem("the file cannot be read (an unexpected error; see the server log)", 0),
+                        List.of()));
             }
         }
         return read;
@@ -241,9 +250,11 @@ public class Importer {
 
     private static List<Found> scan(Path root) throws IOException {
         List<Found> found = new ArrayList<>();
-        try (Stream<Path> paths = Files.walk(root, 2)) {
-            List<Path> files = paths.filter(Files::isRegularFile)
-                    .filter(p -> !root.relativize(p).toString().startsWith("."))
+        try (Stream<Path> paths = Files.walk(root, MAX_DEPTH)) {
+            // Links are listed but not followed, so a corpus cannot pull in files from elsewhere.
+            List<Path> files = paths
+                    .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
+                    .filter(p -> !isHidden(root.relativize(p)))
                     .sorted()
                     .limit(MAX_FILES + 1L)
                     .toList();
@@ -256,16 +267,30 @@ public class Importer {
                 if (!path.endsWith(".md")) {
                     continue;
                 }
+                if (Files.isSymbolicLink(file)) {
+                    found.add(new Found(file, path, null, "a symbolic link; links are not followed"));
+                    continue;
+                }
                 FileType type = relative.getNameCount() == 2
                         ? FileType.ofFolder(relative.getName(0).toString()).orElse(null)
                         : null;
                 found.add(new Found(file, path, type, type == null ? "not in a corpus folder ("
-                        + String.join(", ", Stream.of(FileType.values()).map(FileType::folder).toList()) + ")" : null));
+                        + String.join(", ", Stream.of(FileType.values()).map(FileType::folder).toList())
+                        + ", each file directly inside its folder)" : null));
             }
         }
         // Status-quo stories claim their slugs before shiny-future ones, whatever the folder names sort as.
         found.sort(Comparator.comparingInt((Found f) -> f.type() == null ? -1 : f.type().ordinal())
                 .thenComparing(Found::path));
         return found;
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

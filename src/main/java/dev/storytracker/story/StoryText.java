@@ -5,10 +5,13 @@ import java.util.regex.Pattern;
 /** Plain-text helpers over story markdown: the summary shown in lists when a writer gives none. */
 public final class StoryText {
 
-    private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\([^)]*\\)");
-    private static final Pattern REF_LINK = Pattern.compile("\\[([^\\]]*)\\]\\[[^\\]]*\\]");
+    // No pattern may scan past the next opening bracket: a line of a hundred thousand "[" must stay linear.
+    private static final Pattern LINK = Pattern.compile("!?\\[([^\\[\\]]*)\\]\\([^()]*\\)");
+    private static final Pattern REF_LINK = Pattern.compile("\\[([^\\[\\]]*)\\]\\[[^\\[\\]]*\\]");
     private static final Pattern EMPHASIS = Pattern.compile("[*_`~]+");
-    private static final Pattern TAGS = Pattern.compile("<[^>]*>");
+    private static final Pattern TAGS = Pattern.compile("<[^<>]*>");
+    /** Enough paragraph to fill any summary once markup is gone; the rest is never looked at. */
+    private static final int MAX_PARAGRAPH = 8 * 1024;
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private StoryText() {
@@ -43,6 +46,10 @@ public final class StoryText {
                 continue;
             }
             paragraph.append(trimmed).append(' ');
+            if (paragraph.length() > MAX_PARAGRAPH) {
+                paragraph.setLength(MAX_PARAGRAPH);
+                break;
+            }
         }
         String text = LINK.matcher(paragraph).replaceAll("$1");
         text = REF_LINK.matcher(text).replaceAll("$1");

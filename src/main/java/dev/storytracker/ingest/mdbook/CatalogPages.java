@@ -65,6 +65,7 @@ final class CatalogPages {
         Map<String, PageText> byPath = new java.util.HashMap<>();
         pages.forEach(p -> byPath.put(p.path(), p));
         Set<String> used = new HashSet<>();
+        Set<String> reported = new HashSet<>();
         for (Entry entry : list == null ? List.<Entry>of() : parseList(list)) {
             String pagePath = entry.destination() == null ? null
                     : StoryTargets.pagePath(list.path(), entry.destination()).orElse(null);
@@ -83,6 +84,7 @@ final class CatalogPages {
                 description.append("\n\n").append(page.defs().attachUsed(page.text()));
             }
             String path = page != null ? page.path() : list.path() + "#" + slug;
+            reported.add(path);
             ReadFile character = catalog(FileType.CHARACTER, slug, path, entry.name(),
                     description.toString().strip());
             read.add(character);
@@ -92,7 +94,14 @@ final class CatalogPages {
         }
         for (PageText page : pages) {
             String slug = Cast.slugOf(stemOf(page.path())).orElse(null);
+            if (reported.contains(page.path())) {
+                continue;
+            }
             if (slug == null || !used.add(slug)) {
+                // Every page gets an outcome, also one whose character the list names without linking to it.
+                read.add(ReadFile.skipped(page.path(), slug == null ? "the file name gives no slug"
+                        : "the character '" + slug + "' is already read from the list of characters or another"
+                                + " page, which this page does not add to"));
                 continue;
             }
             String name = nameOf(page);
