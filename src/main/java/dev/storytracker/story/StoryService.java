@@ -53,16 +53,19 @@ public class StoryService {
     public StoryJson.Created createIdea(IdeaInput idea, StorySource source, String actor) {
         List<StoryCharacter> candidates = new ArrayList<>();
         List<Problem.Violation> violations = new ArrayList<>();
-        for (int i = 0; i < idea.candidatesOrEmpty().size(); i++) {
-            String slug = idea.candidatesOrEmpty().get(i);
-            StoryCharacter c = StoryCharacter.findBySlug(slug).orElse(null);
-            if (c == null) {
-                violations
-                        .add(new Problem.Violation("candidates[" + i + "]", "'" + slug + "' is not a known character"));
-            } else {
-                candidates.add(c);
+        // Read in a short transaction of its own, so that no connection is held while insert() takes one.
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < idea.candidatesOrEmpty().size(); i++) {
+                String slug = idea.candidatesOrEmpty().get(i);
+                StoryCharacter c = StoryCharacter.findBySlug(slug).orElse(null);
+                if (c == null) {
+                    violations.add(
+                            new Problem.Violation("candidates[" + i + "]", "'" + slug + "' is not a known character"));
+                } else {
+                    candidates.add(c);
+                }
             }
-        }
+        });
         InvalidInputException.throwIfAny(violations);
         StringBuilder body = new StringBuilder(idea.summary().strip());
         if (!candidates.isEmpty()) {
@@ -105,7 +108,10 @@ public class StoryService {
                 });
                 return new StoryJson.Created(detail, token, "/stories/" + detail.slug() + "/edit?token=" + token);
             } catch (PersistenceException e) {
-                // Most likely another submission took the same slug between the check and the insert: try again.
+                if (!slugTaken(e)) {
+                    throw e;
+                }
+                // Another submission took the same slug between the check and the insert: try another one.
                 LOG.debugf("slug for '%s' taken concurrently (attempt %d)", base, attempt + 1);
             }
         }
@@ -201,6 +207,26 @@ public class StoryService {
         input.faqOrEmpty().forEach(f -> story.faq.add(new FaqEntry(f.question().strip(), f.answer().strip())));
         story.retells.clear();
         story.retells.addAll(retells);
+    }
+
+    /**
+     * Whether the insert lost a race for its slug: a unique constraint broke (the slug is the only one a new story
+     * can break), or the database gave up waiting for another transaction inserting the same slug (H2 waits for it
+     * and times out under a burst). Anything else, such as no free connection, is not solved by another slug.
+     */
+    private static boolean slugTaken(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                return violation
+                        .getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE;
+            }
+            if (cause instanceof jakarta.persistence.LockTimeoutException
+                    || cause instanceof jakarta.persistence.PessimisticLockException
+                    || cause instanceof org.hibernate.PessimisticLockException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The base slug if free, else base-2, base-3, ...; after a lost race, a random suffix. */
