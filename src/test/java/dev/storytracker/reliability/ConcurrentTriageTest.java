@@ -36,7 +36,7 @@ import dev.storytracker.triage.TriageEvent;
 @QuarkusTest
 class ConcurrentTriageTest {
 
-    static final int ROUNDS = 50;
+    static final int ROUNDS = 20;
 
     @Inject
     TestData data;
