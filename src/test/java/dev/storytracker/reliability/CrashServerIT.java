@@ -1,6 +1,7 @@
 package dev.storytracker.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -129,7 +130,8 @@ class CrashServerIT {
                 + " or (select count(*) from story_faq f where f.story_id = s.id) <> 1"
                 + " or (select count(*) from triage_event e where e.story_id = s.id) <> 1)";
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            assertTrue(!rows.next(), "half-written story: " + (rows.isAfterLast() ? "" : rows.getString(1)));
+            boolean half = rows.next();
+            assertFalse(half, "half-written story: " + (half ? rows.getString(1) : ""));
         }
     }
 
