@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,8 +43,8 @@ public final class CorpusReader {
     public static final int MAX_LINKS = 100;
 
     static final Set<String> STORY_FIELDS = Set.of("title", "kind", "character", "themes", "projects", "authors",
-            "summary", "roadmap", "links", "retells", "series", "flags", "state");
-    static final Set<String> LINK_KEYS = Set.of("item", "relation", "note");
+            "summary", "roadmap", "links", "retells", "series", "flags", "state", "history", "duplicate-of");
+    static final Set<String> LINK_KEYS = Set.of("item", "relation", "note", "by", "at");
     static final Set<String> CATALOG_FIELDS = Set.of("name");
     static final Set<String> ROADMAP_FIELDS = Set.of("title", "level", "parent", "state", "progress", "owners",
             "landing");
@@ -163,12 +164,19 @@ public final class CorpusReader {
         checkFaq(split.faq(), matter.bodyLine());
         String summary = fields.text("summary", Story.MAX_SUMMARY)
                 .orElseGet(() -> StoryText.summarize(split.body(), 280));
+        List<CorpusFile.HistoryEntry> history = HistoryField.read(fields);
+        Optional<String> duplicateOf = fields.slug("duplicate-of");
+        if (duplicateOf.isPresent() && (duplicateOf.get().equals(slug) || state.orElse(null) != StoryState.DUPLICATE)) {
+            throw new FileProblem("'duplicate-of' names another story, for a story in state duplicate",
+                    fields.line("duplicate-of"));
+        }
         Map<String, Integer> lines = new HashMap<>();
         for (String key : STORY_FIELDS) {
             lines.put(key, fields.line(key));
         }
         return new CorpusFile.Story(type, slug, path, hash, kind, title, summary, split.body(), split.faq(), character,
-                themes, projects, authors, links, retells, series, flags, state, StorySource.FILE, Map.copyOf(lines));
+                themes, projects, authors, links, retells, series, flags, state, StorySource.FILE, Map.copyOf(lines),
+                history, duplicateOf);
     }
 
     /** The short {@code roadmap: [slug]} form (motivates, no note) and the full {@code links:} form, together. */
@@ -195,7 +203,16 @@ public final class CorpusReader {
                 throw new FileProblem("the roadmap item '" + item + "' is linked twice", fields.line("links"));
             }
             String note = record.getOrDefault("note", "");
-            links.add(new CorpusFile.Link(item, relation, note.isEmpty() ? null : note, "links"));
+            String by = record.getOrDefault("by", "");
+            if (by.length() > HistoryField.MAX_ACTOR) {
+                throw new FileProblem("'by' in 'links' is longer than " + HistoryField.MAX_ACTOR + " characters",
+                        fields.line("links"));
+            }
+            Instant at = record.containsKey("at")
+                    ? HistoryField.instant(record.get("at"), links.size() + 1, fields.line("links"))
+                    : null;
+            links.add(new CorpusFile.Link(item, relation, note.isEmpty() ? null : note, "links",
+                    by.isEmpty() ? null : by, at));
         }
         if (links.size() > MAX_LINKS) {
             throw new FileProblem("a story may link at most " + MAX_LINKS + " roadmap items", fields.line("links"));

@@ -46,6 +46,9 @@ public class CorpusWriter {
     @Inject
     RoadmapRollup rollup;
 
+    @Inject
+    HistoryRestore history;
+
     Outcome write(CorpusFile file, SlugIndex index) throws FileProblem {
         if (file instanceof CorpusFile.Catalog catalog) {
             return writeCatalog(catalog, index);
@@ -195,6 +198,13 @@ public class CorpusWriter {
             }
         }
 
+        Story duplicateOf = null;
+        if (file.duplicateOf().isPresent()) {
+            String slug = file.duplicateOf().get();
+            duplicateOf = Story.findBySlug(slug).orElseThrow(() -> new FileProblem(
+                    "'" + slug + "' in 'duplicate-of' is not a story", file.line("duplicate-of")));
+        }
+
         Outcome outcome = story == null ? Outcome.CREATED : Outcome.UPDATED;
         StoryState previous = story == null ? null : story.state;
         if (story == null) {
@@ -225,10 +235,20 @@ public class CorpusWriter {
         // A file's state applies to new stories, and to existing ones only when the file says it explicitly.
         StoryState state = file.state().orElse(previous == null ? StoryState.ACCEPTED : previous);
         story.state = state;
+        if (file.duplicateOf().isPresent() || state != StoryState.DUPLICATE) {
+            story.duplicateOf = duplicateOf;
+        }
         story.sourcePath = file.path();
         story.contentHash = file.hash();
+        if (story.id == null && !file.history().isEmpty()) {
+            // A restored story keeps the day it was first submitted (the queue's age depends on it).
+            story.createdAt = file.history().get(0).at();
+        }
         story.persist();
-        if (previous != state) {
+        if (!file.history().isEmpty()) {
+            // The file says what happened to the story (an export): restore that instead of recording the import.
+            history.restore(story, file.history());
+        } else if (previous != state) {
             TriageEvent.record(story, previous, state, ACTOR,
                     (previous == null ? "imported from " : "state set by ") + file.path());
         }
@@ -266,8 +286,8 @@ public class CorpusWriter {
                 link.relation = spec.relation();
                 link.note = spec.note();
                 link.fromFile = true;
-                link.createdBy = ACTOR;
-                link.createdAt = Instant.now();
+                link.createdBy = spec.by() == null ? ACTOR : spec.by();
+                link.createdAt = spec.at() == null ? Instant.now() : spec.at();
                 link.persist();
             }
         });

@@ -141,8 +141,11 @@ public class Importer {
         if (file instanceof CorpusFile.Roadmap roadmap) {
             return base + roadmap.level().ordinal();
         }
-        // Chapters come after the stories that head their series.
-        return file instanceof CorpusFile.Story story && story.series().isPresent() ? base + 1 : base;
+        // Chapters come after the stories that head their series, duplicates after the stories they repeat.
+        if (file instanceof CorpusFile.Story story) {
+            return base + (story.series().isPresent() ? 1 : 0) + (story.duplicateOf().isPresent() ? 2 : 0);
+        }
+        return base;
     }
 
     private List<FileResult> writeEach(List<Parsed> parsed) {

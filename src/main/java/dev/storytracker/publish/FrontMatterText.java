@@ -52,6 +52,36 @@ final class FrontMatterText {
                 if (link.note() != null && !link.note().isEmpty()) {
                     out.append("    note: ").append(quote(link.note())).append('\n');
                 }
+                if (link.by() != null) {
+                    out.append("    by: ").append(quote(link.by())).append('\n');
+                }
+                if (link.at() != null) {
+                    out.append("    at: ").append(link.at()).append('\n');
+                }
+            }
+        }
+        return this;
+    }
+
+    /** A story's triage events and comments, oldest first, so that a restore keeps them. */
+    FrontMatterText history(List<Entry> entries) {
+        if (!entries.isEmpty()) {
+            out.append("history:\n");
+            for (Entry entry : entries) {
+                out.append("  - at: ").append(entry.at()).append('\n');
+                out.append("    by: ").append(quote(entry.by())).append('\n');
+                if (entry.comment() != null) {
+                    out.append("    comment: ").append(quote(entry.comment())).append('\n');
+                    out.append("    to-writer: ").append(entry.toWriter()).append('\n');
+                    continue;
+                }
+                if (entry.from() != null) {
+                    out.append("    from: ").append(entry.from()).append('\n');
+                }
+                out.append("    to: ").append(entry.to()).append('\n');
+                if (entry.note() != null && !entry.note().isEmpty()) {
+                    out.append("    note: ").append(quote(entry.note())).append('\n');
+                }
             }
         }
         return this;
@@ -66,8 +96,13 @@ final class FrontMatterText {
         return out.toString();
     }
 
-    /** A link of a story to a roadmap item. */
-    record Link(String item, String relation, String note) {
+    /** A link of a story to a roadmap item, with who made it and when. */
+    record Link(String item, String relation, String note, String by, String at) {
+    }
+
+    /** A triage transition ({@code comment} null) or a comment. */
+    record Entry(java.time.Instant at, String by, String from, String to, String note, String comment,
+            boolean toWriter) {
     }
 
     /** A YAML double-quoted scalar: backslash, quote, control and line-separator characters escaped. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +35,13 @@ public class StoryService {
 
     private static final Logger LOG = Logger.getLogger(StoryService.class);
     private static final int SLUG_ATTEMPTS = 8;
+    private static final ReentrantLock[] SLUG_TURNS = new ReentrantLock[64];
+
+    static {
+        for (int i = 0; i < SLUG_TURNS.length; i++) {
+            SLUG_TURNS[i] = new ReentrantLock();
+        }
+    }
 
     @Inject
     EntityManager em;
@@ -53,16 +61,19 @@ public class StoryService {
     public StoryJson.Created createIdea(IdeaInput idea, StorySource source, String actor) {
         List<StoryCharacter> candidates = new ArrayList<>();
         List<Problem.Violation> violations = new ArrayList<>();
-        for (int i = 0; i < idea.candidatesOrEmpty().size(); i++) {
-            String slug = idea.candidatesOrEmpty().get(i);
-            StoryCharacter c = StoryCharacter.findBySlug(slug).orElse(null);
-            if (c == null) {
-                violations
-                        .add(new Problem.Violation("candidates[" + i + "]", "'" + slug + "' is not a known character"));
-            } else {
-                candidates.add(c);
+        // Read in a short transaction of its own, so that no connection is held while insert() takes one.
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < idea.candidatesOrEmpty().size(); i++) {
+                String slug = idea.candidatesOrEmpty().get(i);
+                StoryCharacter c = StoryCharacter.findBySlug(slug).orElse(null);
+                if (c == null) {
+                    violations.add(
+                            new Problem.Violation("candidates[" + i + "]", "'" + slug + "' is not a known character"));
+                } else {
+                    candidates.add(c);
+                }
             }
-        }
+        });
         InvalidInputException.throwIfAny(violations);
         StringBuilder body = new StringBuilder(idea.summary().strip());
         if (!candidates.isEmpty()) {
@@ -88,7 +99,24 @@ public class StoryService {
             java.util.function.Consumer<Story> fill) {
         String token = EditTokens.newToken();
         String base = Slugs.fromText(title, 80, "story");
-        for (int attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
+        // The first of simultaneous submissions of one title in this instance picks base, base-2, base-3...; the
+        // others do not queue behind it but take a random suffix at once. Racing them all for the same next number
+        // would make each loser wait for the winner's commit while holding a connection (H2 does), which drains
+        // the pool under a burst. Across instances the unique index decides and the loser retries the same way.
+        ReentrantLock turn = SLUG_TURNS[Math.floorMod(base.hashCode(), SLUG_TURNS.length)];
+        if (!turn.tryLock()) {
+            return insertFrom(1, base, token, initial, source, actor, fill);
+        }
+        try {
+            return insertFrom(0, base, token, initial, source, actor, fill);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private StoryJson.Created insertFrom(int firstAttempt, String base, String token, StoryState initial,
+            StorySource source, String actor, java.util.function.Consumer<Story> fill) {
+        for (int attempt = firstAttempt; attempt < SLUG_ATTEMPTS; attempt++) {
             int round = attempt;
             try {
                 StoryJson.Detail detail = QuarkusTransaction.requiringNew().call(() -> {
@@ -105,7 +133,10 @@ public class StoryService {
                 });
                 return new StoryJson.Created(detail, token, "/stories/" + detail.slug() + "/edit?token=" + token);
             } catch (PersistenceException e) {
-                // Most likely another submission took the same slug between the check and the insert: try again.
+                if (!slugTaken(e)) {
+                    throw e;
+                }
+                // Another submission took the same slug between the check and the insert: try another one.
                 LOG.debugf("slug for '%s' taken concurrently (attempt %d)", base, attempt + 1);
             }
         }
@@ -203,10 +234,30 @@ public class StoryService {
         story.retells.addAll(retells);
     }
 
+    /**
+     * Whether the insert lost a race for its slug: a unique constraint broke (the slug is the only one a new story
+     * can break), or the database gave up waiting for another transaction inserting the same slug (H2 waits for it
+     * and times out under a burst). Anything else, such as no free connection, is not solved by another slug.
+     */
+    private static boolean slugTaken(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                return violation
+                        .getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE;
+            }
+            if (cause instanceof jakarta.persistence.LockTimeoutException
+                    || cause instanceof jakarta.persistence.PessimisticLockException
+                    || cause instanceof org.hibernate.PessimisticLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The base slug if free, else base-2, base-3, ...; after a lost race, a random suffix. */
     private String freeSlug(String base, int attempt) {
         if (attempt > 0) {
-            return base + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
+            return base + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36 * 36), 36);
         }
         List<String> taken = em.createQuery("select s.slug from Story s where s.slug = :base or s.slug like :prefix",
                 String.class).setParameter("base", base).setParameter("prefix", base + "-%").getResultList();

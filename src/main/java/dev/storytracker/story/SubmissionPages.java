@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -90,7 +91,10 @@ public class SubmissionPages {
     }
 
     private StoryJson.Created createStory(StoryForm form, String actor) {
-        String characterName = StoryCharacter.findBySlug(form.value("character")).map(c -> c.name).orElse("");
+        // In a transaction of its own: a read outside one would keep its connection for the whole request, and the
+        // insert below takes a second one; under a burst of submissions the pool then runs dry and every request waits.
+        String characterName = QuarkusTransaction.requiringNew()
+                .call(() -> StoryCharacter.findBySlug(form.value("character")).map(c -> c.name).orElse(""));
         StoryInput input = form.toInput(characterName);
         form.addViolations(Violations.of(validator.validate(input)));
         if (form.hasErrors()) {
