@@ -113,10 +113,13 @@ drop_db() { # db name: frees the disk of a run whose database is not needed any 
     esac
 }
 
-jvm() { # app, then arguments: runs the jar against the current database
-    local app=$1; shift
+jvm() { # app, JVM options, --, then the command: runs the jar against the current database
+    local app=$1 options=()
+    shift
+    while [ "$1" != -- ]; do options+=("$1"); shift; done
+    shift
     java -Dquarkus.datasource.jdbc.url="$url" -Dquarkus.datasource.username="$user" \
-        -Dquarkus.datasource.password="$pass" -jar "$app/quarkus-run.jar" "$@"
+        -Dquarkus.datasource.password="$pass" "${options[@]}" -jar "$app/quarkus-run.jar" "$@"
 }
 
 client() { # app, then BenchClient arguments; the client sees the build's JDBC driver and parsing code
@@ -135,7 +138,9 @@ start_server() { # app, extra -D options...
     local deadline=$(( $(date +%s) + 600 )) port=
     while [ "$(date +%s)" -lt "$deadline" ]; do
         kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; echo "the server died" >&2; exit 1; }
-        [ -z "$port" ] && port=$(grep -o 'Listening on: http://[^ ]*' "$work/server.log" | head -1 | sed 's/.*://')
+        if [ -z "$port" ]; then
+            port=$(sed -n 's|.*Listening on: http://[^ ]*:\([0-9]*\).*|\1|p' "$work/server.log" | head -1)
+        fi
         if [ -n "$port" ] && curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready"; then
             ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
             base="http://127.0.0.1:$port"
@@ -166,7 +171,7 @@ for db in $dbs; do
         for run in $(seq "$first" "$runs"); do
             fresh_db "$db" "import-$n-$run"
             log "$db: importing $n stories, run $run"
-            jvm "$app" -Dquarkus.log.category.\"dev.storytracker.ingest.Importer\".level=INFO import \
+            jvm "$app" -Dquarkus.log.category.\"dev.storytracker.ingest.Importer\".level=INFO -- import \
                 "$work/corpus-$n" >"$work/import.log" 2>&1 || { tail -20 "$work/import.log" >&2; exit 1; }
             ms=$(grep -o 'in [0-9]* ms)' "$work/import.log" | tail -1 | tr -dc 0-9)
             rate=$(awk -v n="$n" -v ms="$ms" 'BEGIN {printf "%.1f", n * 1000 / ms}')
