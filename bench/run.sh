@@ -3,9 +3,10 @@
 # planner queries, HTTP throughput, start-up and memory on both databases, each figure against its baseline.
 # Writes target/bench/report.json and target/bench/report.md. See docs/benchmarks.md.
 #
-#   bench/run.sh [--size full|small] [--db both|h2|postgresql] [--no-build]
+#   bench/run.sh [--size full|medium|small] [--db both|h2|postgresql] [--no-build]
 #
-# --size small (or BENCH_SIZE=small) is the smoke run CI does: 1,000 stories, one run of each figure.
+# --size small (or BENCH_SIZE=small) is the smoke run CI does: 1,000 stories, one run of each figure;
+# --size medium imports 5,000 stories (500 items, 25,000 links), three runs, for a busy machine.
 # --no-build measures target/quarkus-app as it is (it must be an H2 build unless --db postgresql).
 # Needs a JDK 17+ and curl; PostgreSQL on 127.0.0.1:5432 (user postgres, trust) for the PostgreSQL part:
 # it creates throw-away databases named bench_<pid>_<n> and drops them at the end.
@@ -23,13 +24,15 @@ while [ $# -gt 0 ]; do
         --size) size=$2; shift 2 ;;
         --db) dbs=$2; shift 2 ;;
         --no-build) build=0; shift ;;
-        *) echo "usage: bench/run.sh [--size full|small] [--db both|h2|postgresql] [--no-build]" >&2; exit 64 ;;
+        *) echo "usage: bench/run.sh [--size full|medium|small] [--db both|h2|postgresql] [--no-build]" >&2; exit 64 ;;
     esac
 done
 [ "$dbs" = both ] && dbs="h2 postgresql"
 
 if [ "$size" = small ]; then
     import_sizes="1000"; items=100; runs=1; requests=20; warmup=5; csv_requests=3; seconds=2
+elif [ "$size" = medium ]; then
+    import_sizes="5000"; items=500; runs=3; requests=30; warmup=5; csv_requests=5; seconds=5
 else
     import_sizes="10000 100000"; items=1000; runs=3; requests=100; warmup=20; csv_requests=10; seconds=10
 fi
