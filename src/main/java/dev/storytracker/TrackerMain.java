@@ -9,6 +9,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
+import dev.storytracker.bench.GenerateCommand;
 import dev.storytracker.ingest.ImportCommand;
 import dev.storytracker.publish.ExportCommand;
 
@@ -28,6 +29,10 @@ public class TrackerMain implements QuarkusApplication {
     ExportCommand exportCommand;
 
     public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("generate")) {
+            // Writing a synthetic corpus needs neither the database nor the port: no need to start Quarkus.
+            System.exit(GenerateCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         if (args.length > 0 && COMMANDS.contains(args[0])) {
             // Commands run beside (or instead of) a server: no HTTP port, no import of the default corpus,
             // and only warnings in the log so that the command's own report stays readable.
@@ -49,8 +54,9 @@ public class TrackerMain implements QuarkusApplication {
             case "import" -> importCommand.run(rest, System.out, System.err);
             case "export" -> exportCommand.run(rest, System.out, System.err);
             default -> {
-                System.err.println("Unknown command '" + args[0] + "'. Commands: " + String.join(", ", COMMANDS)
-                        + "; with no command the server starts.");
+                System.err.println(
+                        "Unknown command '" + args[0] + "'. Commands: " + String.join(", ", COMMANDS) + ", generate"
+                                + "; with no command the server starts.");
                 yield 64;
             }
         };

@@ -252,7 +252,7 @@ public class CorpusWriter {
             TriageEvent.record(story, previous, state, ACTOR,
                     (previous == null ? "imported from " : "state set by ") + file.path());
         }
-        syncLinks(story, links);
+        syncLinks(story, outcome == Outcome.CREATED, links);
         em.flush();
         return outcome;
     }
@@ -261,10 +261,11 @@ public class CorpusWriter {
      * Makes the story's file links match the file: adds missing ones, updates relation and note, removes file links
      * the file no longer lists. Links made by people in the tracker stay as they are.
      */
-    private void syncLinks(Story story, Map<CorpusFile.Link, RoadmapItem> wanted) {
+    private void syncLinks(Story story, boolean isNew, Map<CorpusFile.Link, RoadmapItem> wanted) {
         Map<Long, CorpusFile.Link> wantedByItem = new HashMap<>();
         wanted.forEach((link, item) -> wantedByItem.put(item.id, link));
-        List<StoryLink> existing = story.id == null ? List.of() : StoryLink.forStory(story);
+        // A new story has no links yet: no need to ask (the query would also flush the story early).
+        List<StoryLink> existing = isNew ? List.of() : StoryLink.forStory(story);
         Set<Long> present = new HashSet<>();
         for (StoryLink link : existing) {
             CorpusFile.Link fromFile = wantedByItem.get(link.item.id);

@@ -38,6 +38,8 @@ public class Importer {
     static final int MAX_FILES = 500_000;
     /** How deep the walk looks for misplaced markdown files to report as skipped. */
     static final int MAX_DEPTH = 12;
+    /** Files written per transaction; a failing batch is written again file by file. */
+    static final int BATCH = 100;
 
     @Inject
     CorpusWriter writer;
@@ -64,6 +66,7 @@ public class Importer {
         if (!Files.isDirectory(root)) {
             throw new IOException("not a folder: " + root);
         }
+        long start = System.nanoTime();
         ImportFormat actual = format.resolve(root);
         List<ReadFile> read = actual == ImportFormat.MDBOOK ? BookReader.read(root, knownCharacters())
                 : readCorpus(root);
@@ -95,7 +98,8 @@ public class Importer {
         List<FileResult> written = dryRun ? writeDry(parsed) : writeEach(parsed);
         results.addAll(written);
         ImportReport report = new ImportReport(List.copyOf(results), dryRun);
-        LOG.infof("%s (from %s, %s)", report.summary(), root, actual.word());
+        LOG.infof("%s (from %s, %s, in %d ms)", report.summary(), root, actual.word(),
+                (System.nanoTime() - start) / 1_000_000);
         return report;
     }
 
@@ -109,26 +113,24 @@ public class Importer {
         });
     }
 
+    /** Reads and parses the files on every core; the list keeps the scan's order. */
     private static List<ReadFile> readCorpus(Path root) throws IOException {
-        List<ReadFile> read = new ArrayList<>();
-        for (Found found : scan(root)) {
+        return scan(root).parallelStream().map(found -> {
             if (found.type() == null) {
-                read.add(ReadFile.skipped(found.path(), found.skipReason()));
-                continue;
+                return ReadFile.skipped(found.path(), found.skipReason());
             }
             try {
-                read.add(ReadFile.parsed(CorpusReader.read(root, found.file(), found.type()), List.of()));
+                return ReadFile.parsed(CorpusReader.read(root, found.file(), found.type()), List.of());
             } catch (FileProblem problem) {
-                read.add(ReadFile.rejected(found.path(), problem, List.of()));
+                return ReadFile.rejected(found.path(), problem, List.of());
             } catch (RuntimeException | StackOverflowError e) {
                 // One file the reader did not foresee must not stop the others from being imported.
                 LOG.warnf(e, "reading %s failed", found.path());
-                read.add(ReadFile.rejected(found.path(),
+                return ReadFile.rejected(found.path(),
                         new FileProblem("the file cannot be read (an unexpected error; see the server log)", 0),
-                        List.of()));
+                        List.of());
             }
-        }
-        return read;
+        }).toList();
     }
 
     /** Catalogue first, the roadmap from goals down, then status-quo and shiny-future stories, series before chapters. */
@@ -148,28 +150,65 @@ public class Importer {
         return base;
     }
 
+    /**
+     * Writes the files in batches of {@link #BATCH}, one transaction per batch, which is what makes a large import fast.
+     * When any file of a batch fails, the whole batch is rolled back and written again file by file, each in its own
+     * transaction: a bad file never takes good ones with it, and no file is ever half-written.
+     */
     private List<FileResult> writeEach(List<Parsed> parsed) {
         List<FileResult> results = new ArrayList<>();
         SlugIndex index = QuarkusTransaction.requiringNew().call(() -> SlugIndex.load(em));
+        List<Parsed> batch = new ArrayList<>();
         for (Parsed item : parsed) {
             if (item.problem() != null) {
                 results.add(item.problem().withNotes(item.notes()));
                 continue;
             }
-            CorpusFile file = item.file();
-            FileResult result;
+            batch.add(item);
+            if (batch.size() == BATCH) {
+                results.addAll(writeBatch(batch, index));
+                batch.clear();
+            }
+        }
+        results.addAll(writeBatch(batch, index));
+        return results;
+    }
+
+    private List<FileResult> writeBatch(List<Parsed> batch, SlugIndex index) {
+        if (batch.size() > 1) {
             try {
-                result = QuarkusTransaction.requiringNew().call(() -> writeOne(file, index));
-            } catch (Refused refused) {
-                result = refused.result;
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    List<FileResult> written = new ArrayList<>(batch.size());
+                    for (Parsed item : batch) {
+                        written.add(writeOne(item.file(), index).withNotes(item.notes()));
+                        // Each file is flushed by the writer; a small persistence context keeps each flush cheap.
+                        em.clear();
+                    }
+                    return written;
+                });
             } catch (RuntimeException e) {
-                LOG.debugf(e, "writing %s failed", file.path());
-                result = new FileResult(file.path(), Outcome.REJECTED, databaseReason(e), 0);
+                LOG.debugf(e, "a batch of %d files failed; writing them one by one", batch.size());
+                // The index may name things the rollback took away.
                 index.replaceWith(QuarkusTransaction.requiringNew().call(() -> SlugIndex.load(em)));
             }
-            results.add(result.withNotes(item.notes()));
+        }
+        List<FileResult> results = new ArrayList<>(batch.size());
+        for (Parsed item : batch) {
+            results.add(writeAlone(item.file(), index).withNotes(item.notes()));
         }
         return results;
+    }
+
+    private FileResult writeAlone(CorpusFile file, SlugIndex index) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> writeOne(file, index));
+        } catch (Refused refused) {
+            return refused.result;
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "writing %s failed", file.path());
+            index.replaceWith(QuarkusTransaction.requiringNew().call(() -> SlugIndex.load(em)));
+            return new FileResult(file.path(), Outcome.REJECTED, databaseReason(e), 0);
+        }
     }
 
     private List<FileResult> writeDry(List<Parsed> parsed) {

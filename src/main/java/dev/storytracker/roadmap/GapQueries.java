@@ -26,9 +26,17 @@ public class GapQueries {
     private static final String UNADDRESSED = " from Story s left join s.character c where s.state = :accepted"
             + " and not exists (select 1 from StoryLink l where l.story = s)";
 
-    private static final String UNGROUNDED = " from roadmap_item i left join roadmap_item p on p.id = i.parent_id"
-            + " where not exists (select 1 from roadmap_closure t join story_link l on l.item_id = t.descendant_id"
-            + " join story s on s.id = l.story_id where t.ancestor_id = i.id and s.state = 'accepted')";
+    /**
+     * Each item and whether anything in its subtree has an accepted story, from the closure in one pass: one index
+     * probe per (item, descendant) pair. Written as a correlated {@code not exists} over the closure instead, H2
+     * evaluates the recursive closure again for every item (see docs/benchmarks.md).
+     */
+    private static final String GROUNDING = ", grounding(item_id, grounded) as (select t.ancestor_id, max(case when"
+            + " exists (select 1 from story_link l join story s on s.id = l.story_id where l.item_id = t.descendant_id"
+            + " and s.state = 'accepted') then 1 else 0 end) from roadmap_closure t group by t.ancestor_id) ";
+
+    private static final String UNGROUNDED = " from grounding g join roadmap_item i on i.id = g.item_id"
+            + " left join roadmap_item p on p.id = i.parent_id where g.grounded = 0";
 
     /** Every character x theme pair, with its accepted stories counted by one GROUP BY. */
     private static final String CELLS = " from story_character c cross join theme t left join (select s.character_id,"
@@ -60,7 +68,7 @@ public class GapQueries {
     }
 
     public Page<PlannerJson.ItemRef> ungroundedItems(Paging paging) {
-        String with = RoadmapTree.closure(true);
+        String with = RoadmapTree.closure(true) + GROUNDING;
         long total = ((Number) em.createNativeQuery(with + "select count(*)" + UNGROUNDED).getSingleResult())
                 .longValue();
         List<PlannerJson.ItemRef> items = new ArrayList<>();

@@ -23,9 +23,14 @@ import dev.storytracker.web.Paging;
 @ApplicationScoped
 public class ItemStoryQueries {
 
-    /** The stories linked to the root item or, through the closure, to any item below it. */
-    private static final String REACHED = "s.id in (select l.story_id from story_link l join roadmap_closure t"
-            + " on t.descendant_id = l.item_id where t.ancestor_id = :root)";
+    /**
+     * The stories linked to the root item or, through the closure, to any item below it, as a join on a derived table:
+     * H2 evaluates the same set written as {@code s.id in (select ...)} again for every story (see
+     * docs/benchmarks.md), PostgreSQL plans both alike.
+     */
+    private static final String STORY = "story s join (select distinct l.story_id from story_link l"
+            + " join roadmap_closure t on t.descendant_id = l.item_id where t.ancestor_id = :root) r"
+            + " on r.story_id = s.id";
 
     @Inject
     EntityManager em;
@@ -42,10 +47,11 @@ public class ItemStoryQueries {
 
     public PlannerJson.ItemStories stories(RoadmapItem item, boolean rollup, StoryScope scope, Paging paging) {
         String with = RoadmapTree.closure(rollup);
-        String where = " where " + REACHED + " and " + scope.where();
+        String where = " where " + scope.where();
         long total = count(item, rollup, scope);
         List<PlannerJson.ItemStory> stories = total == 0 ? List.of()
-                : page(item, with, "", " from story s left join story_character c on c.id = s.character_id" + where,
+                : page(item, with, "",
+                        " from " + STORY + " left join story_character c on c.id = s.character_id" + where,
                         "", scope, paging).stream().map(Grouped::story).toList();
         return new PlannerJson.ItemStories(item.slug, rollup,
                 new Page<>(stories, total, paging.page(), paging.size()), characters(item, rollup, scope),
@@ -54,22 +60,22 @@ public class ItemStoryQueries {
 
     /** How many distinct stories reach the item. */
     public long count(RoadmapItem item, boolean rollup, StoryScope scope) {
-        return ((Number) bind(em.createNativeQuery(RoadmapTree.closure(rollup) + "select count(*) from story s where "
-                + REACHED + " and " + scope.where()), item, scope).getSingleResult()).longValue();
+        return ((Number) bind(em.createNativeQuery(RoadmapTree.closure(rollup) + "select count(*) from " + STORY
+                + " where " + scope.where()), item, scope).getSingleResult()).longValue();
     }
 
     /** Stories reaching the item per character, by the database. */
     public List<PlannerJson.Count> characters(RoadmapItem item, boolean rollup, StoryScope scope) {
-        return counts(RoadmapTree.closure(rollup) + "select c.slug, count(*) from story s"
-                + " join story_character c on c.id = s.character_id where " + REACHED + " and " + scope.where()
+        return counts(RoadmapTree.closure(rollup) + "select c.slug, count(*) from " + STORY
+                + " join story_character c on c.id = s.character_id where " + scope.where()
                 + " group by c.slug", item, scope);
     }
 
     /** Stories reaching the item per theme, by the database. */
     public List<PlannerJson.Count> themes(RoadmapItem item, boolean rollup, StoryScope scope) {
-        return counts(RoadmapTree.closure(rollup) + "select th.slug, count(*) from story s"
-                + " join story_theme st on st.story_id = s.id join theme th on th.id = st.theme_id where " + REACHED
-                + " and " + scope.where() + " group by th.slug", item, scope);
+        return counts(RoadmapTree.closure(rollup) + "select th.slug, count(*) from " + STORY
+                + " join story_theme st on st.story_id = s.id join theme th on th.id = st.theme_id where "
+                + scope.where() + " group by th.slug", item, scope);
     }
 
     /**
@@ -79,10 +85,10 @@ public class ItemStoryQueries {
     public Page<Grouped> grouped(RoadmapItem item, StoryScope scope, Grouping by, Paging paging) {
         String with = RoadmapTree.closure(true);
         String group = by == Grouping.CHARACTER ? "c.slug" : "g.slug";
-        String from = " from story s left join story_character c on c.id = s.character_id"
+        String from = " from " + STORY + " left join story_character c on c.id = s.character_id"
                 + (by == Grouping.THEME ? " left join story_theme gst on gst.story_id = s.id"
                         + " left join theme g on g.id = gst.theme_id" : "")
-                + " where " + REACHED + " and " + scope.where();
+                + " where " + scope.where();
         long total = ((Number) bind(em.createNativeQuery(with + "select count(*)" + from), item, scope)
                 .getSingleResult()).longValue();
         List<Grouped> rows = total == 0 ? List.of()

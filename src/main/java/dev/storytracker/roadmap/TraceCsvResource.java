@@ -55,17 +55,16 @@ public class TraceCsvResource {
         StreamingOutput body = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
             writer.write(Csv.record(HEADER));
-            PlannerJson.TraceLink last = null;
+            TraceQueries.LinkCursor cursor = queries.linkCursor(visible);
             List<PlannerJson.TraceLink> batch;
             do {
-                batch = queries.linksAfter(visible, last, BATCH);
+                batch = queries.nextLinks(cursor, BATCH);
                 for (PlannerJson.TraceLink link : batch) {
                     writer.write(Csv.record(Arrays.asList(link.item(), link.itemTitle(),
                             link.level().slug(), link.story(), link.storyTitle(), link.kind().slug(),
                             link.state().slug(), link.character(), link.relation().slug(), link.note())));
                 }
                 writer.flush();
-                last = batch.isEmpty() ? last : batch.get(batch.size() - 1);
             } while (batch.size() == BATCH);
             writer.flush();
         };

@@ -109,24 +109,75 @@ public class TraceQueries {
     }
 
     /**
-     * The next {@code limit} links after the given (item, story) pair in the list form's order, or from the start when
-     * {@code after} is null. Each batch is its own short transaction, so a long export holds no cursor open.
+     * Where a streamed export of every link has got to: the items that have links, in slug order with how many each
+     * has (a few thousand numbers at most), the first item not written out yet, and the last story written of it.
+     */
+    public static final class LinkCursor {
+        final Optional<StoryState> state;
+        final List<String> items = new ArrayList<>();
+        final List<Long> counts = new ArrayList<>();
+        int next;
+        String afterStory;
+
+        LinkCursor(Optional<StoryState> state) {
+            this.state = state;
+        }
+    }
+
+    /** Starts an export of the links in the list form's order (item slug, then story slug). */
+    @Transactional
+    public LinkCursor linkCursor(Optional<StoryState> state) {
+        LinkCursor cursor = new LinkCursor(state);
+        for (Object[] row : em.createQuery("select i.slug, count(l) from StoryLink l join l.item i group by i.slug"
+                + " order by i.slug", Object[].class).getResultList()) {
+            cursor.items.add((String) row[0]);
+            cursor.counts.add((Long) row[1]);
+        }
+        return cursor;
+    }
+
+    /**
+     * The next {@code limit} links of an export, fewer only at its end. Each query asks for the links of the next few
+     * items only (by the index on the link's item), so every batch costs about the same however far the export has
+     * got; each call is its own short transaction, so a long export holds no cursor open.
      */
     @Transactional
-    public List<PlannerJson.TraceLink> linksAfter(Optional<StoryState> state, PlannerJson.TraceLink after,
-            int limit) {
-        List<String> clauses = new ArrayList<>();
-        state.ifPresent(value -> clauses.add("s.state = :state"));
-        if (after != null) {
-            clauses.add("(i.slug > :item or (i.slug = :item and s.slug > :story))");
+    public List<PlannerJson.TraceLink> nextLinks(LinkCursor cursor, int limit) {
+        List<PlannerJson.TraceLink> links = new ArrayList<>(limit);
+        while (links.size() < limit && cursor.next < cursor.items.size()) {
+            int wanted = limit - links.size();
+            List<String> chunk = new ArrayList<>();
+            long planned = 0;
+            int end = cursor.next;
+            while (end < cursor.items.size() && (chunk.isEmpty() || planned + cursor.counts.get(end) <= wanted)) {
+                chunk.add(cursor.items.get(end));
+                planned += cursor.counts.get(end++);
+            }
+            List<String> clauses = new ArrayList<>(List.of("i.slug in :items"));
+            cursor.state.ifPresent(value -> clauses.add("s.state = :state"));
+            if (cursor.afterStory != null) {
+                clauses.add("(i.slug <> :first or s.slug > :story)");
+            }
+            TypedQuery<Object[]> query = em.createQuery(LINKS + " where " + String.join(" and ", clauses)
+                    + " order by i.slug, s.slug", Object[].class).setParameter("items", chunk);
+            cursor.state.ifPresent(value -> query.setParameter("state", value));
+            if (cursor.afterStory != null) {
+                query.setParameter("first", chunk.get(0)).setParameter("story", cursor.afterStory);
+            }
+            List<PlannerJson.TraceLink> rows = query.setMaxResults(wanted).getResultList().stream()
+                    .map(TraceQueries::link).toList();
+            links.addAll(rows);
+            if (rows.size() < wanted) {
+                // Every link of the chunk is written.
+                cursor.next = end;
+                cursor.afterStory = null;
+            } else {
+                PlannerJson.TraceLink last = rows.get(rows.size() - 1);
+                cursor.next = cursor.items.indexOf(last.item());
+                cursor.afterStory = last.story();
+            }
         }
-        String where = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
-        TypedQuery<Object[]> rows = em.createQuery(LINKS + where + " order by i.slug, s.slug", Object[].class);
-        state.ifPresent(value -> rows.setParameter("state", value));
-        if (after != null) {
-            rows.setParameter("item", after.item()).setParameter("story", after.story());
-        }
-        return rows.setMaxResults(limit).getResultList().stream().map(TraceQueries::link).toList();
+        return links;
     }
 
     private static PlannerJson.TraceLink link(Object[] r) {
