@@ -211,11 +211,12 @@ public class BenchClient {
     /** One hand-written query per planner answer: what the endpoint shows on its first page, in one round trip. */
     static Map<String, String> baselines(String goal, String theme, String character) {
         Map<String, String> sql = new LinkedHashMap<>();
-        sql.put("rollup", CLOSURE + "select s.slug, s.kind, s.title, s.summary, c.slug, s.state, count(*) over ()"
-                + " from story s left join story_character c on c.id = s.character_id"
-                + " join (select distinct l.story_id from story_link l join closure t on t.descendant_id = l.item_id"
-                + " join roadmap_item g on g.id = t.ancestor_id where g.slug = '" + goal + "') r on r.story_id = s.id"
-                + " where s.state = 'accepted' order by s.created_at desc, s.id desc fetch first 20 rows only");
+        sql.put("rollup", CLOSURE + ", reached(story_id) as (select distinct l.story_id from closure t"
+                + " join story_link l on l.item_id = t.descendant_id join roadmap_item g on g.id = t.ancestor_id"
+                + " where g.slug = '" + goal + "') select s.slug, s.kind, s.title, s.summary, c.slug, s.state,"
+                + " count(*) over () from reached r join story s on s.id = r.story_id"
+                + " left join story_character c on c.id = s.character_id where s.state = 'accepted'"
+                + " order by s.created_at desc, s.id desc fetch first 20 rows only");
         sql.put("gaps", CLOSURE + ", un(list, a, b, c, total) as (select 'story' as list, s.slug as a, s.title as b,"
                 + " cast(null as varchar(200)) as c, count(*) over () as total from story s where s.state = 'accepted'"
                 + " and not exists (select 1 from story_link l where l.story_id = s.id)"

@@ -199,7 +199,7 @@ for db in $dbs; do
     client "$app" latency "$base" admin "$password" 1 "$csv_requests" "$runs" "trace-csv=/api/trace.csv" | record "$db"
     log "$db: throughput"
     load "$db throughput"
-    slug=$(curl -fs "$base/api/stories?size=1" | grep -o '"slug":"[^"]*"' | head -1 | cut -d'"' -f4)
+    slug=$(curl -fs "$base/api/stories?size=1" | grep -o '"slug":"[^"]*"' | sed -n '1s/.*:"\(.*\)"/\1/p')
     client "$app" throughput "$base" $connections "$seconds" "$runs" "ping=/api/ping" \
         "story-json=/api/stories/$slug" "story-page=/stories/$slug" | record "$db"
     printf 'memory.rss-after-load.mb\t1\t%s\n' "$(rss_mb)" | record "$db"

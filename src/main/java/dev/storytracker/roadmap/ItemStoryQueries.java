@@ -29,8 +29,7 @@ public class ItemStoryQueries {
      * docs/benchmarks.md), PostgreSQL plans both alike.
      */
     private static final String STORY = "story s join (select distinct l.story_id from story_link l"
-            + " join roadmap_closure t on t.descendant_id = l.item_id where t.ancestor_id = :root) r"
-            + " on r.story_id = s.id";
+            + " where l.item_id in (:items)) r on r.story_id = s.id";
 
     @Inject
     EntityManager em;
@@ -50,7 +49,7 @@ public class ItemStoryQueries {
         String where = " where " + scope.where();
         long total = count(item, rollup, scope);
         List<PlannerJson.ItemStory> stories = total == 0 ? List.of()
-                : page(item, with, "",
+                : page(item, reach(item, rollup), with, "",
                         " from " + STORY + " left join story_character c on c.id = s.character_id" + where,
                         "", scope, paging).stream().map(Grouped::story).toList();
         return new PlannerJson.ItemStories(item.slug, rollup,
@@ -61,21 +60,21 @@ public class ItemStoryQueries {
     /** How many distinct stories reach the item. */
     public long count(RoadmapItem item, boolean rollup, StoryScope scope) {
         return ((Number) bind(em.createNativeQuery(RoadmapTree.closure(rollup) + "select count(*) from " + STORY
-                + " where " + scope.where()), item, scope).getSingleResult()).longValue();
+                + " where " + scope.where()), reach(item, rollup), scope).getSingleResult()).longValue();
     }
 
     /** Stories reaching the item per character, by the database. */
     public List<PlannerJson.Count> characters(RoadmapItem item, boolean rollup, StoryScope scope) {
         return counts(RoadmapTree.closure(rollup) + "select c.slug, count(*) from " + STORY
                 + " join story_character c on c.id = s.character_id where " + scope.where()
-                + " group by c.slug", item, scope);
+                + " group by c.slug", reach(item, rollup), scope);
     }
 
     /** Stories reaching the item per theme, by the database. */
     public List<PlannerJson.Count> themes(RoadmapItem item, boolean rollup, StoryScope scope) {
         return counts(RoadmapTree.closure(rollup) + "select th.slug, count(*) from " + STORY
                 + " join story_theme st on st.story_id = s.id join theme th on th.id = st.theme_id where "
-                + scope.where() + " group by th.slug", item, scope);
+                + scope.where() + " group by th.slug", reach(item, rollup), scope);
     }
 
     /**
@@ -89,20 +88,22 @@ public class ItemStoryQueries {
                 + (by == Grouping.THEME ? " left join story_theme gst on gst.story_id = s.id"
                         + " left join theme g on g.id = gst.theme_id" : "")
                 + " where " + scope.where();
-        long total = ((Number) bind(em.createNativeQuery(with + "select count(*)" + from), item, scope)
+        List<Long> items = reach(item, true);
+        long total = ((Number) bind(em.createNativeQuery(with + "select count(*)" + from), items, scope)
                 .getSingleResult()).longValue();
         List<Grouped> rows = total == 0 ? List.of()
-                : page(item, with, ", " + group, from,
+                : page(item, items, with, ", " + group, from,
                         "case when " + group + " is null then 1 else 0 end, " + group + ", ", scope, paging);
         return new Page<>(rows, total, paging.page(), paging.size());
     }
 
-    private List<Grouped> page(RoadmapItem item, String with, String groupColumn, String from, String groupOrder,
+    private List<Grouped> page(RoadmapItem item, List<Long> items, String with, String groupColumn, String from,
+            String groupOrder,
             StoryScope scope, Paging paging) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = bind(em.createNativeQuery(with + "select s.id, s.slug, s.kind, s.title, s.summary,"
                 + " c.slug, s.state" + groupColumn + from + " order by " + groupOrder
-                + "s.created_at desc, s.id desc offset :offset rows fetch next :size rows only"), item, scope)
+                + "s.created_at desc, s.id desc offset :offset rows fetch next :size rows only"), items, scope)
                 .setParameter("offset", paging.offset()).setParameter("size", paging.size()).getResultList();
         if (rows.isEmpty()) {
             return List.of();
@@ -135,17 +136,34 @@ public class ItemStoryQueries {
         return stories;
     }
 
-    private List<PlannerJson.Count> counts(String sql, RoadmapItem item, StoryScope scope) {
+    private List<PlannerJson.Count> counts(String sql, List<Long> items, StoryScope scope) {
         List<PlannerJson.Count> counts = new ArrayList<>();
-        for (Object row : bind(em.createNativeQuery(sql + " order by 2 desc, 1"), item, scope).getResultList()) {
+        for (Object row : bind(em.createNativeQuery(sql + " order by 2 desc, 1"), items, scope).getResultList()) {
             Object[] r = (Object[]) row;
             counts.add(new PlannerJson.Count((String) r[0], ((Number) r[1]).longValue()));
         }
         return counts;
     }
 
-    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, RoadmapItem item,
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, List<Long> items,
             StoryScope scope) {
-        return scope.bind(query).setParameter("root", item.id);
+        return scope.bind(query).setParameter("items", items);
+    }
+
+    /**
+     * The item and, with rollup, every item below it: read first (a few thousand ids at most), so that the story
+     * queries need no recursive CTE inside a subquery, which H2 would evaluate again for every story.
+     */
+    private List<Long> reach(RoadmapItem item, boolean rollup) {
+        if (!rollup) {
+            return List.of(item.id);
+        }
+        List<Long> items = new ArrayList<>();
+        for (Object id : em.createNativeQuery(RoadmapTree.closure(true)
+                + "select descendant_id from roadmap_closure where ancestor_id = :root").setParameter("root", item.id)
+                .getResultList()) {
+            items.add(((Number) id).longValue());
+        }
+        return items;
     }
 }
