@@ -184,6 +184,7 @@ class AuthorizationMatrixTest {
             | GET  | /admin/imports                        | -                                                | 302 | 302 | 403 | 403 | 200 |
             | POST | /admin/imports                        | zip                                              | 302 | 302 | 403 | 403 | 200 |
             # -- Health, API description, metrics and static files --
+            | GET  | /api/ping                             | -                                                | 200 | 200 | 200 | 200 | 200 |
             | GET  | /q/health                             | -                                                | 200 | 200 | 200 | 200 | 200 |
             | GET  | /q/health/live                        | -                                                | 200 | 200 | 200 | 200 | 200 |
             | GET  | /q/health/ready                       | -                                                | 200 | 200 | 200 | 200 | 200 |
