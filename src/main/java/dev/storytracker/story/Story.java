@@ -16,6 +16,8 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 import dev.storytracker.BaseEntity;
@@ -125,5 +127,30 @@ public class Story extends BaseEntity {
 
     public static Optional<Story> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
+    }
+
+    /**
+     * Drops U+0000 from the authors and the FAQ, wherever they came from (form, API, file); {@code NulFreeText} does
+     * the same for every text column, these lists are collections it does not see. PostgreSQL refuses the character
+     * in a text column, which turned a submission holding one into a 500.
+     */
+    @PrePersist
+    @PreUpdate
+    void dropNulCharacters() {
+        if (authors.stream().anyMatch(a -> a != null && a.indexOf('\0') >= 0)) {
+            authors.replaceAll(Story::withoutNul);
+        }
+        for (FaqEntry entry : faq) {
+            if (entry.question != null && entry.question.indexOf('\0') >= 0) {
+                entry.question = withoutNul(entry.question);
+            }
+            if (entry.answer != null && entry.answer.indexOf('\0') >= 0) {
+                entry.answer = withoutNul(entry.answer);
+            }
+        }
+    }
+
+    private static String withoutNul(String text) {
+        return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "");
     }
 }
