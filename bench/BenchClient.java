@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,7 +23,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,19 +89,21 @@ public class BenchClient {
     /** latency BASE USER PASSWORD WARMUP REQUESTS RUNS name=path... : sequential GETs, p50 and p99 of each run. */
     static void latency(String[] args) throws Exception {
         String base = args[1];
-        String auth = "Basic " + Base64.getEncoder()
-                .encodeToString((args[2] + ":" + args[3]).getBytes(StandardCharsets.UTF_8));
         int warmup = Integer.parseInt(args[4]);
         int requests = Integer.parseInt(args[5]);
         int runs = Integer.parseInt(args[6]);
         HttpClient client = http();
+        String session = null;
         for (String spec : Arrays.copyOfRange(args, 7, args.length)) {
             String name = spec.substring(0, spec.indexOf('='));
             String path = spec.substring(spec.indexOf('=') + 1);
             boolean signedIn = name.startsWith("dashboard");
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5));
             if (signedIn) {
-                builder.header("Authorization", auth);
+                if (session == null) {
+                    session = signIn(client, base, args[2], args[3]);
+                }
+                builder.header("Cookie", session);
             }
             HttpRequest request = builder.build();
             for (int i = 0; i < warmup; i++) {
@@ -119,6 +121,23 @@ public class BenchClient {
                 OUT.printf("query.%s.p99\t%d\t%.2f%n", name, run, percentile(times, 99) / 1e6);
             }
         }
+    }
+
+    /**
+     * Signs in through the sign-in form, as a person does, and returns the session cookie for the next requests.
+     * (HTTP Basic would check the bcrypt hash on every request: tens of milliseconds that a browser pays once.)
+     */
+    static String signIn(HttpClient client, String base, String user, String password)
+            throws IOException, InterruptedException {
+        String form = "j_username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("tracker-session=")).map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst().orElseThrow(() -> new IllegalStateException("sign-in as " + user + " answered "
+                        + response.statusCode() + " without a session cookie"));
     }
 
     /** Reads the whole answer (a streamed CSV included) and fails on anything but 200. */
