@@ -1,7 +1,8 @@
 // The benchmark's measuring side, run by bench/run.sh as its own process with Java's single-file launcher:
 //   java -cp "target/bench/<db>/lib/main/*:target/bench/<db>/app/*" bench/BenchClient.java MODE ...
-// It never runs inside the server: HTTP figures come from this process over the loopback, and the SQL and
-// parse-only baselines run here with the same JDBC driver and the same parsing code as the build under test.
+// It never runs inside the server: latencies come from this process over the loopback (throughput from wrk,
+// see run.sh), and the SQL and parse-only baselines run here with the same JDBC driver and the same parsing code
+// as the build under test.
 // Every mode prints result lines "metric<TAB>run<TAB>value" that run.sh appends to target/bench/results.tsv.
 
 import java.io.IOException;
@@ -27,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -40,7 +40,6 @@ public class BenchClient {
             case "parse" -> parse(Path.of(args[1]), Integer.parseInt(args[2]), args[3]);
             case "latency" -> latency(args);
             case "sql" -> sql(args);
-            case "throughput" -> throughput(args);
             case "report" -> Report.write(Path.of(args[1]), Path.of(args[2]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
@@ -158,67 +157,6 @@ public class BenchClient {
 
     static long percentile(long[] sorted, int p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1)];
-    }
-
-    // ---- HTTP throughput ---------------------------------------------------------------------------------------
-
-    /** throughput BASE CONNECTIONS SECONDS RUNS name=path... : closed-loop clients, requests per second. */
-    static void throughput(String[] args) throws Exception {
-        String base = args[1];
-        int connections = Integer.parseInt(args[2]);
-        int seconds = Integer.parseInt(args[3]);
-        int runs = Integer.parseInt(args[4]);
-        List<String> specs = Arrays.asList(args).subList(5, args.length);
-        // One client per connection, so that each thread keeps its own kept-alive connection.
-        List<HttpClient> clients = new ArrayList<>();
-        for (int i = 0; i < connections; i++) {
-            clients.add(http());
-        }
-        // Warm-up: every endpoint once for a few seconds; then the endpoints take turns in each run, so that
-        // drift on a shared machine spreads over all of them.
-        for (String spec : specs) {
-            measure(clients, URI.create(base + spec.substring(spec.indexOf('=') + 1)), 3);
-        }
-        for (int run = 1; run <= runs; run++) {
-            for (String spec : specs) {
-                double rps = measure(clients, URI.create(base + spec.substring(spec.indexOf('=') + 1)), seconds);
-                OUT.printf("http.%s.rps\t%d\t%.1f%n", spec.substring(0, spec.indexOf('=')), run, rps);
-            }
-        }
-    }
-
-    static double measure(List<HttpClient> clients, URI uri, int seconds) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build();
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicLong done = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        for (HttpClient client : clients) {
-            Thread thread = new Thread(() -> {
-                while (running.get()) {
-                    try {
-                        get(client, request);
-                        done.incrementAndGet();
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
-                    }
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        long start = System.nanoTime();
-        Thread.sleep(seconds * 1000L); // the measuring window itself, not a wait for something to happen
-        running.set(false);
-        long count = done.get();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        if (failed.get() > 0) {
-            throw new IllegalStateException(uri + ": " + failed.get() + " requests failed");
-        }
-        return count / elapsed;
     }
 
     // ---- SQL baselines -----------------------------------------------------------------------------------------

@@ -8,10 +8,10 @@
 # --size small (or BENCH_SIZE=small) is the smoke run CI does: 1,000 stories, one run of each figure;
 # --size medium imports 5,000 stories (500 items, 25,000 links), three runs, for a busy machine.
 # --no-build measures target/quarkus-app as it is (it must be an H2 build unless --db postgresql).
-# Needs a JDK 17+ and curl; PostgreSQL on 127.0.0.1:5432 (user postgres, trust) for the PostgreSQL part:
+# Needs a JDK 17+, curl and wrk (apt-get install wrk); PostgreSQL on 127.0.0.1:5432 (user postgres, trust) for the PostgreSQL part:
 # it creates throw-away databases named bench_<pid>_<n> and drops them at the end.
-# Load generator: bench/BenchClient.java, a plain Java client run as its own process (java.net.http, 32
-# threads with one kept-alive connection each for throughput; sequential requests for latency).
+# Load generators, each its own process: wrk (32 kept-alive connections on two threads) for throughput;
+# bench/BenchClient.java (java.net.http, sequential requests) for latency, plus the SQL and parse-only baselines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -100,7 +100,8 @@ done
 # A fresh database for one run: an H2 file of its own, or a new PostgreSQL database.
 fresh_db() { # db name -> sets url, user, pass
     case "$1" in
-        h2) url="jdbc:h2:file:$work/h2-$2/tracker"; user=tracker; pass= ;;
+        # The same settings as the default URL in application.properties.
+        h2) url="jdbc:h2:file:$work/h2-$2/tracker;WRITE_DELAY=0"; user=tracker; pass= ;;
         postgresql)
             local name="bench_$$_$2"
             psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1 -c "drop database if exists $name" -c "create database $name"
@@ -161,6 +162,29 @@ stop_server() {
     server_pid=
 }
 
+# wrk (Debian's package) as the load generator: $connections kept-alive connections on two threads, closed loop.
+wrk_rps() { # url, seconds -> requests per second; fails on any error or answer other than 2xx/3xx
+    local report
+    report=$(wrk -t2 -c"$connections" -d"$2"s "$1")
+    if grep -Eq 'Non-2xx|Socket errors' <<<"$report"; then
+        echo "$report" >&2
+        echo "wrk: errors from $1" >&2
+        exit 1
+    fi
+    awk '/^Requests\/sec:/ {print $2}' <<<"$report"
+}
+
+throughput() { # seconds, runs, name=path...: a 3 s warm-up each, then the endpoints take turns in every run
+    local seconds=$1 runs=$2 spec
+    shift 2
+    for spec in "$@"; do wrk_rps "$base${spec#*=}" 3 >/dev/null; done
+    for run in $(seq 1 "$runs"); do
+        for spec in "$@"; do
+            printf 'http.%s.rps\t%s\t%s\n' "${spec%%=*}" "$run" "$(wrk_rps "$base${spec#*=}" "$seconds")"
+        done
+    done
+}
+
 rss_mb() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$server_pid/status"; }
 
 for db in $dbs; do
@@ -200,8 +224,8 @@ for db in $dbs; do
     log "$db: throughput"
     load "$db throughput"
     slug=$(curl -fs "$base/api/stories?size=1" | grep -o '"slug":"[^"]*"' | sed -n '1s/.*:"\(.*\)"/\1/p')
-    client "$app" throughput "$base" $connections "$seconds" "$runs" "ping=/api/ping" \
-        "story-json=/api/stories/$slug" "story-page=/stories/$slug" | record "$db"
+    throughput "$seconds" "$runs" "ping=/api/ping" "story-json=/api/stories/$slug" "story-page=/stories/$slug" \
+        | record "$db"
     printf 'memory.rss-after-load.mb\t1\t%s\n' "$(rss_mb)" | record "$db"
     stop_server
 

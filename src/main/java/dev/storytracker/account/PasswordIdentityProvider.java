@@ -22,8 +22,13 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-    /** Compared against when the user does not exist, so that the answer takes as long either way. */
-    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("no such user");
+    /**
+     * Compared against when the user does not exist, so that the answer takes as long either way. Made on the first
+     * such attempt, not at start-up, where a bcrypt hash in a cold JVM costs a good part of a second.
+     */
+    private static final class Dummy {
+        static final String HASH = BcryptUtil.bcryptHash("no such user");
+    }
 
     @Inject
     SignInThrottle throttle;
@@ -47,7 +52,7 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
                 throw new AuthenticationFailedException("too many failed sign-ins; wait " + wait.toSeconds() + " s");
             }
             UserIdentities.Account account = UserIdentities.load(username);
-            boolean matches = BcryptUtil.matches(password, account == null ? DUMMY_HASH : account.passwordHash());
+            boolean matches = BcryptUtil.matches(password, account == null ? Dummy.HASH : account.passwordHash());
             if (account == null || !matches || !account.enabled()) {
                 throttle.failed(username, client);
                 throw new AuthenticationFailedException("wrong user name or password, or account disabled");

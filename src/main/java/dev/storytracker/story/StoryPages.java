@@ -112,12 +112,12 @@ public class StoryPages {
     @GET
     @Path("{slug}")
     public TemplateInstance view(@PathParam("slug") String slug) {
-        Story story = Story.findBySlug(slug).orElseThrow(() -> new NotFoundProblem("story", slug));
+        StoryJson.Detail detail = queries.find(slug).map(StoryQueries.Found::detail)
+                .orElseThrow(() -> new NotFoundProblem("story", slug));
         boolean workingGroup = Roles.isWorkingGroup(identity);
-        if (story.state != StoryState.ACCEPTED && !workingGroup) {
+        if (detail.state() != StoryState.ACCEPTED && !workingGroup) {
             throw new NotFoundProblem("story", slug);
         }
-        StoryJson.Detail detail = queries.detail(story);
         List<FaqView> faq = detail.faq().stream()
                 .map(f -> new FaqView(f.question(), markdown.render(f.answer()))).toList();
         Set<String> mentioned = new HashSet<>(detail.retells());

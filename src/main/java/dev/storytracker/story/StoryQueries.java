@@ -1,17 +1,27 @@
 package dev.storytracker.story;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.hibernate.Session;
 
 import dev.storytracker.web.Page;
 import dev.storytracker.web.Paging;
@@ -50,26 +60,146 @@ public class StoryQueries {
         return summaries(rows).stream().findFirst();
     }
 
+    /** A story found by its slug, with what deciding who may see it needs. */
+    public record Found(StoryJson.Detail detail, String editTokenHash) {
+    }
+
+    /** The whole story by its slug, in two statements: its row, then every list it carries in one union. */
+    public Optional<Found> find(String slug) {
+        return load("s.slug = :key", slug);
+    }
+
     /** The whole story: its summary fields plus text, FAQ, links and the stories that retell it. */
     public StoryJson.Detail detail(Story story) {
-        StoryJson.Summary s = summary(story.id).orElseThrow();
-        List<StoryJson.Faq> faq = story.faq.stream().map(f -> new StoryJson.Faq(f.question, f.answer)).toList();
-        List<StoryJson.Link> links = em.createQuery("select i.slug, i.title, l.relation, l.note from StoryLink l"
-                + " join l.item i where l.story.id = :id order by i.slug", Object[].class)
-                .setParameter("id", story.id).getResultList().stream()
-                .map(r -> new StoryJson.Link((String) r[0], (String) r[1],
-                        ((dev.storytracker.roadmap.LinkRelation) r[2]).slug(), (String) r[3]))
-                .toList();
-        List<String> retoldBy = em.createQuery("select s.slug from Story s join s.retells r where r.id = :id"
-                + " order by s.slug", String.class).setParameter("id", story.id).getResultList();
-        String duplicateOf = story.duplicateOf == null ? null : story.duplicateOf.slug;
-        String series = story.series == null ? null : story.series.slug;
-        List<String> chapters = em.createQuery("select s.slug from Story s where s.series.id = :id order by s.slug",
-                String.class).setParameter("id", story.id).getResultList();
-        return new StoryJson.Detail(s.slug(), s.kind(), s.title(), s.summary(), s.character(), s.themes(),
-                s.projects(), s.state(), s.authors(), s.roadmap(), s.retells(), retoldBy, duplicateOf, series,
-                chapters, List.copyOf(story.flags), story.source, story.sourcePath, story.body, faq, links,
-                s.createdAt(), s.updatedAt(), s.version());
+        if (em.isJoinedToTransaction()) {
+            em.flush(); // what a write in this transaction changed, before the native query reads the lists
+        }
+        return load("s.id = :key", story.id).orElseThrow().detail();
+    }
+
+    private Optional<Found> load(String condition, Object key) {
+        List<Object[]> found = em.createQuery("select s.id, s.slug, s.kind, s.title, s.summary, c.slug, s.state,"
+                + " s.createdAt, s.updatedAt, s.version, s.body, s.source, s.sourcePath, d.slug, series.slug,"
+                + " s.editTokenHash from Story s left join s.character c left join s.duplicateOf d"
+                + " left join s.series series where " + condition, Object[].class).setParameter("key", key)
+                .getResultList();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = found.get(0);
+        Lists lists = lists((Long) r[0]);
+        List<String> roadmap = lists.links.stream().map(StoryJson.Link::item).toList();
+        return Optional.of(new Found(new StoryJson.Detail((String) r[1], (StoryKind) r[2], (String) r[3],
+                (String) r[4], (String) r[5], lists.of(Part.THEME), lists.of(Part.PROJECT), (StoryState) r[6],
+                lists.of(Part.AUTHOR), roadmap, lists.of(Part.RETELLS), lists.of(Part.RETOLD_BY), (String) r[13],
+                (String) r[14], lists.of(Part.CHAPTER), lists.of(Part.FLAG), (StorySource) r[11], (String) r[12],
+                (String) r[10], lists.faq, lists.links, (Instant) r[7], (Instant) r[8], (Integer) r[9]),
+                (String) r[15]));
+    }
+
+    /** The lists one story carries, in the order the union below tags them. */
+    private enum Part {
+        THEME,
+        PROJECT,
+        AUTHOR,
+        LINK,
+        RETELLS,
+        RETOLD_BY,
+        CHAPTER,
+        FLAG,
+        FAQ
+    }
+
+    /**
+     * The lists of one story, one select per {@link Part} in its order, each row ordered as the story shows it: slugs
+     * alphabetically, authors, flags and FAQ entries in their saved order. Columns: a, b, c, d, position.
+     */
+    private static final List<String> PARTS = List.of(
+            "t.slug, null, null, null, 0 from story_theme x join theme t on t.id = x.theme_id where x.story_id = ?",
+            "p.slug, null, null, null, 0 from story_project x join project p on p.id = x.project_id"
+                    + " where x.story_id = ?",
+            "x.name, null, null, null, x.position from story_author x where x.story_id = ?",
+            "i.slug, i.title, x.relation, x.note, 0 from story_link x join roadmap_item i on i.id = x.item_id"
+                    + " where x.story_id = ?",
+            "r.slug, null, null, null, 0 from story_retell x join story r on r.id = x.retold_id where x.story_id = ?",
+            "r.slug, null, null, null, 0 from story_retell x join story r on r.id = x.story_id where x.retold_id = ?",
+            "x.slug, null, null, null, 0 from story x where x.series_id = ?",
+            "x.message, null, null, null, x.position from story_flag x where x.story_id = ?",
+            "x.question, x.answer, null, null, x.position from story_faq x where x.story_id = ?");
+
+    /**
+     * All of {@link #PARTS} as one statement, each row tagged with its part: one round trip instead of nine, which
+     * is what a PostgreSQL server over the network costs. H2 runs in this process, so there is no round trip to save;
+     * and it parses a union again for every execution while it keeps each plain select parsed, so it gets the
+     * nine.
+     */
+    private static final String UNION = IntStream.range(0, PARTS.size())
+            .mapToObj(i -> "select " + i + " part, " + (i == 0 ? PARTS.get(i).replaceFirst("null, null, null",
+                    "cast(null as varchar(16384)), cast(null as varchar(30)), cast(null as varchar(500))")
+                    : PARTS.get(i)))
+            .collect(Collectors.joining(" union all ", "", " order by 1, 6, 2"));
+
+    private static final boolean IN_PROCESS_DATABASE = "h2".equals(
+            ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.db-kind", String.class).orElse("h2"));
+
+    private record Lists(Map<Part, List<String>> slugs, List<StoryJson.Link> links, List<StoryJson.Faq> faq) {
+
+        List<String> of(Part part) {
+            return slugs.getOrDefault(part, List.of());
+        }
+    }
+
+    /**
+     * Plain JDBC on the session's connection: the statements are fixed, and Hibernate's native queries would parse
+     * each one again for parameters and read its result metadata on every call, which cost more than running it.
+     */
+    private Lists lists(long id) {
+        Map<Part, List<String>> slugs = new EnumMap<>(Part.class);
+        List<StoryJson.Link> links = new ArrayList<>();
+        List<StoryJson.Faq> faq = new ArrayList<>();
+        em.unwrap(Session.class).doWork(connection -> {
+            if (IN_PROCESS_DATABASE) {
+                for (Part part : Part.values()) {
+                    read(connection, "select " + PARTS.get(part.ordinal()) + " order by 5, 1", 1, id,
+                            row -> add(part, row, 1, slugs, links, faq));
+                }
+            } else {
+                read(connection, UNION, PARTS.size(), id,
+                        row -> add(Part.values()[row.getInt(1)], row, 2, slugs, links, faq));
+            }
+        });
+        return new Lists(slugs, links, faq);
+    }
+
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /** Runs {@code sql} with each of its {@code parameters} set to the story's id. */
+    private static void read(Connection connection, String sql, int parameters, long id, RowReader reader)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 1; i <= parameters; i++) {
+                statement.setLong(i, id);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        }
+    }
+
+    private static void add(Part part, ResultSet row, int first, Map<Part, List<String>> slugs,
+            List<StoryJson.Link> links, List<StoryJson.Faq> faq) throws SQLException {
+        String a = row.getString(first);
+        switch (part) {
+            // The relation column holds the relation's slug, as LinkRelation.Converter writes it.
+            case LINK -> links.add(new StoryJson.Link(a, row.getString(first + 1), row.getString(first + 2),
+                    row.getString(first + 3)));
+            case FAQ -> faq.add(new StoryJson.Faq(a, row.getString(first + 1)));
+            default -> slugs.computeIfAbsent(part, k -> new ArrayList<>()).add(a);
+        }
     }
 
     /** Titles of the given stories, by slug; only accepted ones unless {@code all}. */

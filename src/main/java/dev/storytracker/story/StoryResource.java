@@ -86,13 +86,13 @@ public class StoryResource {
     @Operation(summary = "One whole story", description = "A story that is not accepted yet is visible to the working "
             + "group and to its writer, who sends the edit token in the X-Edit-Token header.")
     public StoryJson.Detail get(@PathParam("slug") String slug, @HeaderParam(EDIT_TOKEN) String token) {
-        Story story = Story.findBySlug(slug).orElseThrow(() -> new NotFoundProblem("story", slug));
-        boolean visible = story.state == StoryState.ACCEPTED || Roles.isWorkingGroup(identity)
-                || EditTokens.matches(token, story.editTokenHash);
+        StoryQueries.Found found = queries.find(slug).orElseThrow(() -> new NotFoundProblem("story", slug));
+        boolean visible = found.detail().state() == StoryState.ACCEPTED || Roles.isWorkingGroup(identity)
+                || EditTokens.matches(token, found.editTokenHash());
         if (!visible) {
             throw new NotFoundProblem("story", slug);
         }
-        return queries.detail(story);
+        return found.detail();
     }
 
     @POST

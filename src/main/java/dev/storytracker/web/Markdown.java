@@ -1,6 +1,8 @@
 package dev.storytracker.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,6 +32,12 @@ public class Markdown {
     /** Markdown longer than this is not rendered (the largest stored text is a 256 KiB body). */
     public static final int MAX_INPUT = 512 * 1024;
 
+    /**
+     * How much markdown and HTML the render cache holds, in characters (about 16 MB as Latin-1, 32 MB at most):
+     * some 600 stories of 13 KB. A text over a sixteenth of it is rendered every time.
+     */
+    static final long MAX_CACHED_CHARS = 16L * 1024 * 1024;
+
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create(),
             HeadingAnchorExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).maxOpenBlockParsers(64).build();
@@ -47,10 +55,37 @@ public class Markdown {
         return new RawString(toHtml(markdown));
     }
 
+    /** Rendered pages by their markdown, least recently used first; the output depends on nothing else. */
+    private final Map<String, String> rendered = new LinkedHashMap<>(256, 0.75f, true);
+    private long cachedChars;
+
     public String toHtml(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
+        synchronized (rendered) {
+            String html = rendered.get(markdown);
+            if (html != null) {
+                return html;
+            }
+        }
+        String html = renderNow(markdown);
+        if (markdown.length() + html.length() <= MAX_CACHED_CHARS / 16) {
+            synchronized (rendered) {
+                String previous = rendered.put(markdown, html);
+                cachedChars += markdown.length() + html.length()
+                        - (previous == null ? 0 : markdown.length() + previous.length());
+                for (var oldest = rendered.entrySet().iterator(); cachedChars > MAX_CACHED_CHARS;) {
+                    var entry = oldest.next();
+                    cachedChars -= entry.getKey().length() + entry.getValue().length();
+                    oldest.remove();
+                }
+            }
+        }
+        return html;
+    }
+
+    private static String renderNow(String markdown) {
         String text = BidiControls.strip(markdown.length() > MAX_INPUT ? markdown.substring(0, MAX_INPUT) : markdown);
         String html = RENDERER.render(PARSER.parse(text));
         Document dirty = Jsoup.parseBodyFragment(html, "https://tracker.invalid/");
