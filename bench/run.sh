@@ -101,7 +101,7 @@ done
 fresh_db() { # db name -> sets url, user, pass
     case "$1" in
         # The same settings as the default URL in application.properties.
-        h2) url="jdbc:h2:file:$work/h2-$2/tracker;WRITE_DELAY=0"; user=tracker; pass= ;;
+        h2) url="jdbc:h2:file:$work/h2-$2/tracker;WRITE_DELAY=0;QUERY_CACHE_SIZE=64"; user=tracker; pass= ;;
         postgresql)
             local name="bench_$$_$2"
             psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1 -c "drop database if exists $name" -c "create database $name"
