@@ -86,6 +86,10 @@ public class BenchClient {
     }
 
     /** latency BASE USER PASSWORD WARMUP REQUESTS RUNS name=path... : sequential GETs, p50 and p99 of each run. */
+    /** Time for the warm-up and for each run of one endpoint, past which it stops at MIN_SAMPLES or more. */
+    static final long BUDGET_NANOS = Duration.ofSeconds(60).toNanos();
+    static final int MIN_SAMPLES = 5;
+
     static void latency(String[] args) throws Exception {
         String base = args[1];
         int warmup = Integer.parseInt(args[4]);
@@ -105,17 +109,26 @@ public class BenchClient {
                 builder.header("Cookie", session);
             }
             HttpRequest request = builder.build();
-            for (int i = 0; i < warmup; i++) {
+            long warmUntil = System.nanoTime() + BUDGET_NANOS;
+            for (int i = 0; i < warmup && (i == 0 || System.nanoTime() < warmUntil); i++) {
                 get(client, request);
             }
             for (int run = 1; run <= runs; run++) {
+                // At most `requests`, and no more than the budget allows once MIN_SAMPLES are in: an endpoint that
+                // takes seconds gets fewer samples (its p99 is then their maximum) rather than an hour.
                 long[] times = new long[requests];
-                for (int i = 0; i < requests; i++) {
+                int taken = 0;
+                long until = System.nanoTime() + BUDGET_NANOS;
+                while (taken < requests && (taken < MIN_SAMPLES || System.nanoTime() < until)) {
                     long start = System.nanoTime();
                     get(client, request);
-                    times[i] = System.nanoTime() - start;
+                    times[taken++] = System.nanoTime() - start;
                 }
+                times = Arrays.copyOf(times, taken);
                 Arrays.sort(times);
+                if (taken < requests) {
+                    System.err.printf("%s: %d of %d requests in run %d (time budget)%n", name, taken, requests, run);
+                }
                 OUT.printf("query.%s.p50\t%d\t%.2f%n", name, run, percentile(times, 50) / 1e6);
                 OUT.printf("query.%s.p99\t%d\t%.2f%n", name, run, percentile(times, 99) / 1e6);
             }

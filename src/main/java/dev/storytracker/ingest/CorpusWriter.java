@@ -49,14 +49,33 @@ public class CorpusWriter {
     @Inject
     HistoryRestore history;
 
+    /**
+     * The stories a batch has written but not yet flushed, by slug. While a batch runs, queries do not flush (see
+     * {@code Importer.writeBatch}), so a story that a later file of the same batch retells, continues or repeats is
+     * found here rather than in the database.
+     */
+    static final class Pending {
+        private final Map<String, Story> stories = new HashMap<>();
+    }
+
     Outcome write(CorpusFile file, SlugIndex index) throws FileProblem {
+        return write(file, index, null);
+    }
+
+    /** With {@code pending}, stories are left for the batch's commit to flush; without, each is flushed here. */
+    Outcome write(CorpusFile file, SlugIndex index, Pending pending) throws FileProblem {
         if (file instanceof CorpusFile.Catalog catalog) {
             return writeCatalog(catalog, index);
         }
         if (file instanceof CorpusFile.Roadmap roadmap) {
             return writeRoadmap(roadmap, index);
         }
-        return writeStory((CorpusFile.Story) file, index);
+        return writeStory((CorpusFile.Story) file, index, pending);
+    }
+
+    private static Optional<Story> story(String slug, Pending pending) {
+        Story written = pending == null ? null : pending.stories.get(slug);
+        return written != null ? Optional.of(written) : Story.findBySlug(slug);
     }
 
     private Outcome writeCatalog(CorpusFile.Catalog file, SlugIndex index) {
@@ -148,8 +167,8 @@ public class CorpusWriter {
         return (level == RoadmapLevel.INITIATIVE ? "an " : "a ") + level.slug();
     }
 
-    private Outcome writeStory(CorpusFile.Story file, SlugIndex index) throws FileProblem {
-        Story story = Story.findBySlug(file.slug()).orElse(null);
+    private Outcome writeStory(CorpusFile.Story file, SlugIndex index, Pending pending) throws FileProblem {
+        Story story = story(file.slug(), pending).orElse(null);
         if (story != null && !story.source.fromFiles()) {
             throw new FileProblem("the slug '" + file.slug() + "' belongs to a story submitted through the "
                     + story.source.slug() + "; rename the file", 0);
@@ -179,7 +198,7 @@ public class CorpusWriter {
         }
         Set<Story> retells = new LinkedHashSet<>();
         for (String slug : file.retells()) {
-            Story retold = Story.findBySlug(slug).orElseThrow(() -> new FileProblem(
+            Story retold = story(slug, pending).orElseThrow(() -> new FileProblem(
                     "'" + slug + "' in 'retells' is not a story", file.line("retells")));
             if (retold.kind != StoryKind.STATUS_QUO) {
                 throw new FileProblem("'" + slug + "' in 'retells' is not a status-quo story", file.line("retells"));
@@ -190,7 +209,7 @@ public class CorpusWriter {
         Story series = null;
         if (file.series().isPresent()) {
             String slug = file.series().get();
-            series = Story.findBySlug(slug).orElseThrow(() -> new FileProblem(
+            series = story(slug, pending).orElseThrow(() -> new FileProblem(
                     "the series '" + slug + "' is not a story", file.line("series")));
             if (series.series != null) {
                 throw new FileProblem("'" + slug + "' is itself a chapter of '" + series.series.slug
@@ -201,7 +220,7 @@ public class CorpusWriter {
         Story duplicateOf = null;
         if (file.duplicateOf().isPresent()) {
             String slug = file.duplicateOf().get();
-            duplicateOf = Story.findBySlug(slug).orElseThrow(() -> new FileProblem(
+            duplicateOf = story(slug, pending).orElseThrow(() -> new FileProblem(
                     "'" + slug + "' in 'duplicate-of' is not a story", file.line("duplicate-of")));
         }
 
@@ -253,7 +272,11 @@ public class CorpusWriter {
                     (previous == null ? "imported from " : "state set by ") + file.path());
         }
         syncLinks(story, outcome == Outcome.CREATED, links);
-        em.flush();
+        if (pending == null) {
+            em.flush();
+        } else {
+            pending.stories.put(story.slug, story);
+        }
         return outcome;
     }
 

@@ -18,6 +18,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 
 import dev.storytracker.BaseEntity;
@@ -29,6 +31,8 @@ import dev.storytracker.catalog.Theme;
 /** A status-quo or shiny-future story, told by one character, as submitted by a writer or imported from a file. */
 @Entity
 @Table(name = "story")
+// The text lives in a table of its own, so that queries over many stories never read it (see V6's migration).
+@SecondaryTable(name = "story_text", pkJoinColumns = @PrimaryKeyJoinColumn(name = "story_id"))
 public class Story extends BaseEntity {
 
     public static final int MAX_TITLE = 200;
@@ -56,7 +60,7 @@ public class Story extends BaseEntity {
     @Column(nullable = false, length = MAX_SUMMARY)
     public String summary;
 
-    @Column(nullable = false, length = MAX_BODY_BYTES)
+    @Column(table = "story_text", nullable = false, length = MAX_BODY_BYTES)
     public String body;
 
     @ManyToOne(fetch = FetchType.LAZY)

@@ -37,7 +37,7 @@ final class BackupDump {
         lines.addAll(query(connection, "roadmap", "select i.slug, i.title, i.level, p.slug, i.state, i.progress,"
                 + " i.landing_url, i.impact, (select string_agg(o.name, '|' order by o.position) from roadmap_owner o"
                 + " where o.item_id = i.id) from roadmap_item i left join roadmap_item p on p.id = i.parent_id"));
-        lines.addAll(query(connection, "story", "select s.slug, s.kind, s.title, s.summary, s.body, c.slug, s.state,"
+        lines.addAll(query(connection, "story", "select s.slug, s.kind, s.title, s.summary, x.body, c.slug, s.state,"
                 + " d.slug, se.slug,"
                 + " (select string_agg(t.slug, '|' order by t.slug) from story_theme st join theme t on t.id ="
                 + " st.theme_id where st.story_id = s.id),"
@@ -49,7 +49,8 @@ final class BackupDump {
                 + " (select string_agg(r.slug, '|' order by r.slug) from story_retell sr join story r on r.id ="
                 + " sr.retold_id where sr.story_id = s.id),"
                 + " (select string_agg(g.message, '|' order by g.position) from story_flag g where g.story_id = s.id)"
-                + " from story s left join story_character c on c.id = s.character_id"
+                + " from story s join story_text x on x.story_id = s.id"
+                + " left join story_character c on c.id = s.character_id"
                 + " left join story d on d.id = s.duplicate_of_id left join story se on se.id = s.series_id"));
         lines.addAll(query(connection, "link", "select s.slug, i.slug, l.relation, l.note, l.created_by"
                 + (withTimes ? ", l.created_at" : "")
