@@ -87,7 +87,7 @@ public class BenchClient {
 
     /** latency BASE USER PASSWORD WARMUP REQUESTS RUNS name=path... : sequential GETs, p50 and p99 of each run. */
     /** Time for the warm-up and for each run of one endpoint, past which it stops at MIN_SAMPLES or more. */
-    static final long BUDGET_NANOS = Duration.ofSeconds(60).toNanos();
+    static final long BUDGET_NANOS = Duration.ofSeconds(30).toNanos();
     static final int MIN_SAMPLES = 5;
 
     static void latency(String[] args) throws Exception {
