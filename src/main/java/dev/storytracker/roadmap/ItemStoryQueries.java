@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import dev.storytracker.Database;
 import dev.storytracker.SlugEnum;
 import dev.storytracker.story.StoryKind;
 import dev.storytracker.story.StoryState;
@@ -24,12 +25,16 @@ import dev.storytracker.web.Paging;
 public class ItemStoryQueries {
 
     /**
-     * The stories linked to the root item or, through the closure, to any item below it, as a join on a derived table:
-     * H2 evaluates the same set written as {@code s.id in (select ...)} again for every story (see
-     * docs/benchmarks.md), PostgreSQL plans both alike.
+     * "Linked to the root item or, through the closure, to any item below it", as a condition on each story {@code s}
+     * (the subtree's item ids are read first, see {@link #reach}). Every query here uses this form, never a join on a
+     * derived table of the links: H2 chooses its join order by cost, and whenever it put the story table first it
+     * pushed {@code r.story_id = s.id} into the derived table and ran it, every link of the subtree, once per story
+     * (minutes for a goal with 92,000 links, see docs/benchmarks.md). Here each story costs one look-up in the
+     * (story, item) index; on H2 the item id is written as an expression ({@code + 0}), or H2 picks the item index for
+     * the IN list and reads the subtree's links per story again. PostgreSQL plans it as a semi-join either way.
      */
-    private static final String STORY = "story s join (select distinct l.story_id from story_link l"
-            + " where l.item_id in (:items)) r on r.story_id = s.id";
+    private static final String LINKED = " and exists (select 1 from story_link l where l.story_id = s.id"
+            + " and l.item_id" + (Database.H2 ? " + 0" : "") + " in (:items))";
 
     @Inject
     EntityManager em;
@@ -50,7 +55,7 @@ public class ItemStoryQueries {
         long total = count(item, rollup, scope);
         List<PlannerJson.ItemStory> stories = total == 0 ? List.of()
                 : page(item, reach(item, rollup), with, "",
-                        " from " + STORY + " left join story_character c on c.id = s.character_id" + where,
+                        " from story s left join story_character c on c.id = s.character_id" + where + LINKED,
                         "", scope, paging).stream().map(Grouped::story).toList();
         return new PlannerJson.ItemStories(item.slug, rollup,
                 new Page<>(stories, total, paging.page(), paging.size()), characters(item, rollup, scope),
@@ -59,22 +64,22 @@ public class ItemStoryQueries {
 
     /** How many distinct stories reach the item. */
     public long count(RoadmapItem item, boolean rollup, StoryScope scope) {
-        return ((Number) bind(em.createNativeQuery(RoadmapTree.closure(rollup) + "select count(*) from " + STORY
-                + " where " + scope.where()), reach(item, rollup), scope).getSingleResult()).longValue();
+        return ((Number) bind(em.createNativeQuery(RoadmapTree.closure(rollup) + "select count(*) from story s"
+                + " where " + scope.where() + LINKED), reach(item, rollup), scope).getSingleResult()).longValue();
     }
 
     /** Stories reaching the item per character, by the database. */
     public List<PlannerJson.Count> characters(RoadmapItem item, boolean rollup, StoryScope scope) {
-        return counts(RoadmapTree.closure(rollup) + "select c.slug, count(*) from " + STORY
-                + " join story_character c on c.id = s.character_id where " + scope.where()
+        return counts(RoadmapTree.closure(rollup) + "select c.slug, count(*) from story s"
+                + " join story_character c on c.id = s.character_id where " + scope.where() + LINKED
                 + " group by c.slug", reach(item, rollup), scope);
     }
 
     /** Stories reaching the item per theme, by the database. */
     public List<PlannerJson.Count> themes(RoadmapItem item, boolean rollup, StoryScope scope) {
-        return counts(RoadmapTree.closure(rollup) + "select th.slug, count(*) from " + STORY
+        return counts(RoadmapTree.closure(rollup) + "select th.slug, count(*) from story s"
                 + " join story_theme st on st.story_id = s.id join theme th on th.id = st.theme_id where "
-                + scope.where() + " group by th.slug", reach(item, rollup), scope);
+                + scope.where() + LINKED + " group by th.slug", reach(item, rollup), scope);
     }
 
     /**
@@ -84,15 +89,15 @@ public class ItemStoryQueries {
     public Page<Grouped> grouped(RoadmapItem item, StoryScope scope, Grouping by, Paging paging) {
         String with = RoadmapTree.closure(true);
         String group = by == Grouping.CHARACTER ? "c.slug" : "g.slug";
-        String from = " from " + STORY + " left join story_character c on c.id = s.character_id"
+        String joins = " left join story_character c on c.id = s.character_id"
                 + (by == Grouping.THEME ? " left join story_theme gst on gst.story_id = s.id"
                         + " left join theme g on g.id = gst.theme_id" : "")
                 + " where " + scope.where();
         List<Long> items = reach(item, true);
-        long total = ((Number) bind(em.createNativeQuery(with + "select count(*)" + from), items, scope)
-                .getSingleResult()).longValue();
+        long total = ((Number) bind(em.createNativeQuery(with + "select count(*) from story s" + joins + LINKED),
+                items, scope).getSingleResult()).longValue();
         List<Grouped> rows = total == 0 ? List.of()
-                : page(item, items, with, ", " + group, from,
+                : page(item, items, with, ", " + group, " from story s" + joins + LINKED,
                         "case when " + group + " is null then 1 else 0 end, " + group + ", ", scope, paging);
         return new Page<>(rows, total, paging.page(), paging.size());
     }

@@ -20,9 +20,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.Session;
 
+import dev.storytracker.Database;
 import dev.storytracker.web.Page;
 import dev.storytracker.web.Paging;
 
@@ -139,9 +139,6 @@ public class StoryQueries {
                     : PARTS.get(i)))
             .collect(Collectors.joining(" union all ", "", " order by 1, 6, 2"));
 
-    private static final boolean IN_PROCESS_DATABASE = "h2".equals(
-            ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.db-kind", String.class).orElse("h2"));
-
     private record Lists(Map<Part, List<String>> slugs, List<StoryJson.Link> links, List<StoryJson.Faq> faq) {
 
         List<String> of(Part part) {
@@ -158,7 +155,7 @@ public class StoryQueries {
         List<StoryJson.Link> links = new ArrayList<>();
         List<StoryJson.Faq> faq = new ArrayList<>();
         em.unwrap(Session.class).doWork(connection -> {
-            if (IN_PROCESS_DATABASE) {
+            if (Database.H2) {
                 for (Part part : Part.values()) {
                     read(connection, "select " + PARTS.get(part.ordinal()) + " order by 5, 1", 1, id,
                             row -> add(part, row, 1, slugs, links, faq));
