@@ -221,29 +221,40 @@ public class BenchClient {
         return sql;
     }
 
-    /** sql JDBC-URL USER PASSWORD WARMUP REQUESTS RUNS GOAL THEME CHARACTER */
+    /** sql JDBC-URL USER PASSWORD WARMUP REQUESTS RUNS GOAL THEME CHARACTER [NAMES]: NAMES, a regex, picks baselines. */
     static void sql(String[] args) throws SQLException {
         int warmup = Integer.parseInt(args[4]);
         int requests = Integer.parseInt(args[5]);
         int runs = Integer.parseInt(args[6]);
         try (Connection connection = DriverManager.getConnection(args[1], args[2], args[3])) {
             for (Map.Entry<String, String> query : baselines(args[7], args[8], args[9]).entrySet()) {
+                if (args.length > 10 && !query.getKey().matches(args[10])) {
+                    continue;
+                }
                 try (PreparedStatement statement = connection.prepareStatement(query.getValue())) {
                     statement.setFetchSize(1000);
-                    for (int i = 0; i < warmup; i++) {
+                    // The same time budget as the endpoints; a statement past two minutes is reported, not waited for.
+                    statement.setQueryTimeout(120);
+                    long warmUntil = System.nanoTime() + BUDGET_NANOS;
+                    for (int i = 0; i < warmup && (i == 0 || System.nanoTime() < warmUntil); i++) {
                         drain(statement);
                     }
                     for (int run = 1; run <= runs; run++) {
                         long[] times = new long[requests];
-                        for (int i = 0; i < requests; i++) {
+                        int taken = 0;
+                        long until = System.nanoTime() + BUDGET_NANOS;
+                        while (taken < requests && (taken < MIN_SAMPLES || System.nanoTime() < until)) {
                             long start = System.nanoTime();
                             drain(statement);
-                            times[i] = System.nanoTime() - start;
+                            times[taken++] = System.nanoTime() - start;
                         }
+                        times = Arrays.copyOf(times, taken);
                         Arrays.sort(times);
                         OUT.printf("sql.%s.p50\t%d\t%.2f%n", query.getKey(), run, percentile(times, 50) / 1e6);
                         OUT.printf("sql.%s.p99\t%d\t%.2f%n", query.getKey(), run, percentile(times, 99) / 1e6);
                     }
+                } catch (java.sql.SQLTimeoutException e) {
+                    System.err.printf("sql.%s: one execution took over 120 s; no baseline%n", query.getKey());
                 }
             }
         }

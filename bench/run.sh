@@ -232,9 +232,9 @@ for db in $dbs; do
     # ---- the SQL baselines, on the same database once the server has let go of it ----------------------
     log "$db: SQL baselines"
     client "$app" sql "$url" "$user" "$pass" "$warmup" "$requests" "$runs" "$goal" "$theme" "$character" \
-        | grep -v '^sql.trace-csv' | record "$db"
-    client "$app" sql "$url" "$user" "$pass" 1 "$csv_requests" "$runs" "$goal" "$theme" "$character" \
-        | grep '^sql.trace-csv' | record "$db"
+        'rollup|gaps|stories|dashboard' | record "$db"
+    client "$app" sql "$url" "$user" "$pass" 1 "$csv_requests" "$runs" "$goal" "$theme" "$character" trace-csv \
+        | record "$db"
 
     # ---- start-up with the bundled corpus, and memory after it -----------------------------------------
     for run in $(seq 0 "$runs"); do
