@@ -103,7 +103,7 @@ fresh_db() { # db name -> sets url, user, pass
         # The same settings as the default URL in application.properties.
         h2) url="jdbc:h2:file:$work/h2-$2/tracker;WRITE_DELAY=0;QUERY_CACHE_SIZE=64"; user=tracker; pass= ;;
         postgresql)
-            local name="bench_$$_$2"
+            local name="bench_$$_${2//-/_}"
             psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1 -c "drop database if exists $name" -c "create database $name"
             pg_dbs+=("$name")
             url="jdbc:postgresql://127.0.0.1:5432/$name"; user=postgres; pass= ;;
@@ -113,7 +113,7 @@ fresh_db() { # db name -> sets url, user, pass
 drop_db() { # db name: frees the disk of a run whose database is not needed any more
     case "$1" in
         h2) rm -rf "$work/h2-$2" ;;
-        postgresql) psql -h 127.0.0.1 -U postgres -q -c "drop database if exists bench_$$_$2" ;;
+        postgresql) psql -h 127.0.0.1 -U postgres -q -c "drop database if exists bench_$$_${2//-/_}" ;;
     esac
 }
 
