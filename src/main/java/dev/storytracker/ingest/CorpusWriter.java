@@ -58,10 +58,6 @@ public class CorpusWriter {
         private final Map<String, Story> stories = new HashMap<>();
     }
 
-    Outcome write(CorpusFile file, SlugIndex index) throws FileProblem {
-        return write(file, index, null);
-    }
-
     /** With {@code pending}, stories are left for the batch's commit to flush; without, each is flushed here. */
     Outcome write(CorpusFile file, SlugIndex index, Pending pending) throws FileProblem {
         if (file instanceof CorpusFile.Catalog catalog) {

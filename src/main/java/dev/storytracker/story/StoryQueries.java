@@ -53,13 +53,6 @@ public class StoryQueries {
         return new Page<>(summaries(rows.getResultList()), total, paging.page(), paging.size());
     }
 
-    public Optional<StoryJson.Summary> summary(long id) {
-        List<Object[]> rows = em.createQuery("select s.id, s.slug, s.kind, s.title, s.summary, c.slug, s.state,"
-                + " s.createdAt, s.updatedAt, s.version from Story s left join s.character c where s.id = :id",
-                Object[].class).setParameter("id", id).getResultList();
-        return summaries(rows).stream().findFirst();
-    }
-
     /** A story found by its slug, with what deciding who may see it needs. */
     public record Found(StoryJson.Detail detail, String editTokenHash) {
     }
