@@ -56,6 +56,41 @@ public class CorpusWriter {
      */
     static final class Pending {
         private final Map<String, Story> stories = new HashMap<>();
+        /** The ids of the stories the batch's files name (themselves or as references), read in one query; null: none. */
+        private final Map<String, Long> known = new HashMap<>();
+        /** Roadmap items the batch changed, and the parents they left, whose roll-ups wait for the batch's end. */
+        private final Set<RoadmapItem> rollUps = new LinkedHashSet<>();
+    }
+
+    /** Finishes a batch before its commit: the roll-ups its roadmap items left waiting, each ancestor once. */
+    void finish(Pending pending) {
+        rollup.afterChanges(pending.rollUps);
+        pending.rollUps.clear();
+    }
+
+    /**
+     * Finds in one query which of the stories the batch's files are or refer to (retells, series, duplicate-of)
+     * exist, so that a new story costs no look-up of its own: these were one round trip per file.
+     */
+    void prefetch(List<CorpusFile> files, Pending pending) {
+        Set<String> slugs = new HashSet<>();
+        for (CorpusFile file : files) {
+            if (file instanceof CorpusFile.Story story) {
+                slugs.add(story.slug());
+                slugs.addAll(story.retells());
+                story.series().ifPresent(slugs::add);
+                story.duplicateOf().ifPresent(slugs::add);
+            }
+        }
+        if (slugs.isEmpty()) {
+            return;
+        }
+        slugs.forEach(slug -> pending.known.put(slug, null));
+        // Ids only: loading the stories themselves joins their text, and PostgreSQL, whose statistics lag behind
+        // during a large import, planned that join as a scan of all the text (seconds per batch at 100,000 stories).
+        em.createQuery("select s.slug, s.id from Story s where s.slug in :slugs", Object[].class)
+                .setParameter("slugs", slugs).getResultList()
+                .forEach(row -> pending.known.put((String) row[0], (Long) row[1]));
     }
 
     /** With {@code pending}, stories are left for the batch's commit to flush; without, each is flushed here. */
@@ -64,14 +99,23 @@ public class CorpusWriter {
             return writeCatalog(catalog, index);
         }
         if (file instanceof CorpusFile.Roadmap roadmap) {
-            return writeRoadmap(roadmap, index);
+            return writeRoadmap(roadmap, index, pending);
         }
         return writeStory((CorpusFile.Story) file, index, pending);
     }
 
     private static Optional<Story> story(String slug, Pending pending) {
-        Story written = pending == null ? null : pending.stories.get(slug);
-        return written != null ? Optional.of(written) : Story.findBySlug(slug);
+        if (pending != null) {
+            Story written = pending.stories.get(slug);
+            if (written != null) {
+                return Optional.of(written);
+            }
+            if (pending.known.containsKey(slug)) {
+                Long id = pending.known.get(slug);
+                return id == null ? Optional.empty() : Optional.ofNullable(Story.findById(id));
+            }
+        }
+        return Story.findBySlug(slug);
     }
 
     private Outcome writeCatalog(CorpusFile.Catalog file, SlugIndex index) {
@@ -108,15 +152,15 @@ public class CorpusWriter {
         };
     }
 
-    private Outcome writeRoadmap(CorpusFile.Roadmap file, SlugIndex index) throws FileProblem {
-        RoadmapItem item = RoadmapItem.findBySlug(file.slug()).orElse(null);
+    private Outcome writeRoadmap(CorpusFile.Roadmap file, SlugIndex index, Pending pending) throws FileProblem {
+        RoadmapItem item = roadmapItem(file.slug(), index, pending).orElse(null);
         if (item != null && Objects.equals(item.contentHash, file.hash())) {
             return Outcome.UNCHANGED;
         }
         RoadmapItem parent = null;
         if (file.parent().isPresent()) {
             String parentSlug = file.parent().get();
-            parent = RoadmapItem.findBySlug(parentSlug).orElseThrow(() -> new FileProblem(
+            parent = roadmapItem(parentSlug, index, pending).orElseThrow(() -> new FileProblem(
                     "the parent '" + parentSlug + "' is not a roadmap item", file.parentLine()));
             if (parent.level.ordinal() >= file.level().ordinal()) {
                 throw new FileProblem("the parent of " + article(file.level()) + " must be a higher level than "
@@ -153,10 +197,33 @@ public class CorpusWriter {
         item.contentHash = file.hash();
         item.persist();
         RoadmapEvent.recordIfChanged(item, previousState, ACTOR, "from " + file.path());
-        em.flush();
-        rollup.afterChange(item, previousParent);
         index.roadmap.put(item.slug, item.id);
+        if (pending == null) {
+            em.flush();
+            rollup.afterChange(item, previousParent);
+        } else {
+            pending.rollUps.add(item);
+            if (previousParent != null) {
+                pending.rollUps.add(previousParent);
+            }
+        }
         return outcome;
+    }
+
+    /**
+     * An item by slug. In a batch the index is trusted (it holds every item the run has seen or written, and an item
+     * another import adds meanwhile fails the batch on its unique slug, which is then written again file by file with
+     * a fresh index), so no query is needed; the item comes from the persistence context when the batch wrote it.
+     */
+    private Optional<RoadmapItem> roadmapItem(String slug, SlugIndex index, Pending pending) {
+        Long id = index.roadmap.get(slug);
+        if (id != null) {
+            RoadmapItem found = em.find(RoadmapItem.class, id);
+            if (found != null) {
+                return Optional.of(found);
+            }
+        }
+        return pending != null && id == null ? Optional.empty() : RoadmapItem.findBySlug(slug);
     }
 
     private static String article(RoadmapLevel level) {

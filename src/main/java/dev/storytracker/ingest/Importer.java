@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,9 @@ public class Importer {
     @Inject
     TransactionManager transactions;
 
+    @Inject
+    TableStatistics statistics;
+
     /** A file found in the folder and what it is, or why it is not imported. */
     private record Found(Path file, String path, FileType type, String skipReason) {
     }
@@ -70,39 +74,116 @@ public class Importer {
         }
         long start = System.nanoTime();
         ImportFormat actual = format.resolve(root);
-        List<ReadFile> read = actual == ImportFormat.MDBOOK ? BookReader.read(root, knownCharacters())
-                : readCorpus(root);
-        List<FileResult> results = new ArrayList<>();
-        List<Parsed> parsed = new ArrayList<>();
-        Map<String, String> storySlugs = new HashMap<>();
-        int order = 0;
-        for (ReadFile file : read) {
-            if (file.decided() != null && file.decided().outcome() == Outcome.SKIPPED) {
-                results.add(file.decided().withNotes(file.notes()));
-                continue;
-            }
-            if (file.decided() != null) {
-                parsed.add(new Parsed(null, file.decided(), order++, file.notes()));
-                continue;
-            }
-            CorpusFile corpusFile = file.file();
-            String earlier = corpusFile.type().isStory() ? storySlugs.putIfAbsent(corpusFile.slug(), corpusFile.path())
-                    : null;
-            if (earlier != null) {
-                parsed.add(new Parsed(null, new FileResult(corpusFile.path(), Outcome.REJECTED,
-                        "the slug '" + corpusFile.slug() + "' is already used by " + earlier, 0), order++,
-                        file.notes()));
-            } else {
-                parsed.add(new Parsed(corpusFile, null, order++, file.notes()));
-            }
+        Intake intake = new Intake();
+        List<FileResult> written;
+        if (actual == ImportFormat.FRONTMATTER && !dryRun) {
+            written = importStreaming(root, intake);
+        } else {
+            List<Parsed> parsed = intake.take(actual == ImportFormat.MDBOOK ? BookReader.read(root, knownCharacters())
+                    : readFiles(root, scan(root)));
+            parsed.sort(IN_ORDER);
+            written = dryRun ? writeDry(parsed) : writeEach(parsed);
         }
-        parsed.sort(Comparator.comparingInt(Importer::rank).thenComparingInt(Parsed::order));
-        List<FileResult> written = dryRun ? writeDry(parsed) : writeEach(parsed);
+        List<FileResult> results = new ArrayList<>(intake.skipped);
         results.addAll(written);
         ImportReport report = new ImportReport(List.copyOf(results), dryRun);
+        if (!dryRun) {
+            statistics.afterImport(report.count(Outcome.CREATED) + report.count(Outcome.UPDATED));
+        }
         LOG.infof("%s (from %s, %s, in %d ms)", report.summary(), root, actual.word(),
                 (System.nanoTime() - start) / 1_000_000);
         return report;
+    }
+
+    /** The order files are written in: {@link #rank}, then the order they were read in. */
+    private static final Comparator<Parsed> IN_ORDER = Comparator.comparingInt(Importer::rank)
+            .thenComparingInt(Parsed::order);
+
+    /**
+     * Turns read files into files to write, in the order they come: skipped files are set aside for the report, and a
+     * story whose slug an earlier file already took is rejected. Numbers each file, so that sorting by rank keeps the
+     * reading order within a rank.
+     */
+    private static final class Intake {
+        final List<FileResult> skipped = new ArrayList<>();
+        private final Map<String, String> storySlugs = new HashMap<>();
+        private int order;
+
+        List<Parsed> take(List<ReadFile> read) {
+            List<Parsed> parsed = new ArrayList<>(read.size());
+            for (ReadFile file : read) {
+                if (file.decided() != null && file.decided().outcome() == Outcome.SKIPPED) {
+                    skipped.add(file.decided().withNotes(file.notes()));
+                    continue;
+                }
+                if (file.decided() != null) {
+                    parsed.add(new Parsed(null, file.decided(), order++, file.notes()));
+                    continue;
+                }
+                CorpusFile corpusFile = file.file();
+                String earlier = corpusFile.type().isStory()
+                        ? storySlugs.putIfAbsent(corpusFile.slug(), corpusFile.path())
+                        : null;
+                if (earlier != null) {
+                    parsed.add(new Parsed(null, new FileResult(corpusFile.path(), Outcome.REJECTED,
+                            "the slug '" + corpusFile.slug() + "' is already used by " + earlier, 0), order++,
+                            file.notes()));
+                } else {
+                    parsed.add(new Parsed(corpusFile, null, order++, file.notes()));
+                }
+            }
+            return parsed;
+        }
+    }
+
+    /**
+     * A front-matter folder, written while it is still being read: the catalogue and roadmap files (a few thousand at
+     * most) are read and written first, in rank order; then the stories of each kind in chunks of {@link #CHUNK},
+     * the next chunk read on the other cores while this one is written. A story that heads nothing goes straight to
+     * the writer; chapters and duplicates wait for the end of their kind, so the files are written in exactly the
+     * order {@link #IN_ORDER} gives the whole folder. Only a chunk or two is held in memory, not the whole corpus
+     * (about 1.2 GB of text at 100,000 stories), and reading overlaps writing (see docs/benchmarks.md).
+     */
+    private List<FileResult> importStreaming(Path root, Intake intake) throws IOException {
+        List<Found> found = scan(root);
+        List<Found> first = found.stream().filter(f -> f.type() == null || !f.type().isStory()).toList();
+        Writer writer = new Writer();
+        List<Parsed> head = intake.take(readFiles(root, first));
+        head.sort(IN_ORDER);
+        head.forEach(writer::add);
+        for (FileType kind : FileType.values()) {
+            if (!kind.isStory()) {
+                continue;
+            }
+            List<Found> stories = found.stream().filter(f -> f.type() == kind).toList();
+            List<Parsed> later = new ArrayList<>();
+            CompletableFuture<List<ReadFile>> next = readAhead(root, stories, 0);
+            for (int from = 0; from < stories.size(); from += CHUNK) {
+                List<ReadFile> chunk = next.join();
+                next = readAhead(root, stories, from + CHUNK);
+                for (Parsed parsed : intake.take(chunk)) {
+                    if (parsed.file() != null && rank(parsed) != kind.ordinal() * 10) {
+                        later.add(parsed);
+                    } else {
+                        writer.add(parsed);
+                    }
+                }
+            }
+            later.sort(IN_ORDER);
+            later.forEach(writer::add);
+        }
+        return writer.finish();
+    }
+
+    /** Files read per step of a streaming import. */
+    static final int CHUNK = 1_000;
+
+    private static CompletableFuture<List<ReadFile>> readAhead(Path root, List<Found> files, int from) {
+        if (from >= files.size()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        List<Found> chunk = files.subList(from, Math.min(files.size(), from + CHUNK));
+        return CompletableFuture.supplyAsync(() -> readFiles(root, chunk));
     }
 
     /** Slug to display name of the characters already in the database, so a book may refer to them too. */
@@ -115,9 +196,9 @@ public class Importer {
         });
     }
 
-    /** Reads and parses the files on every core; the list keeps the scan's order. */
-    private static List<ReadFile> readCorpus(Path root) throws IOException {
-        return scan(root).parallelStream().map(found -> {
+    /** Reads and parses the files on every core; the list keeps the given order. */
+    private static List<ReadFile> readFiles(Path root, List<Found> files) {
+        return files.parallelStream().map(found -> {
             if (found.type() == null) {
                 return ReadFile.skipped(found.path(), found.skipReason());
             }
@@ -158,22 +239,53 @@ public class Importer {
      * transaction: a bad file never takes good ones with it, and no file is ever half-written.
      */
     private List<FileResult> writeEach(List<Parsed> parsed) {
-        List<FileResult> results = new ArrayList<>();
-        SlugIndex index = QuarkusTransaction.requiringNew().call(() -> SlugIndex.load(em));
-        List<Parsed> batch = new ArrayList<>();
-        for (Parsed item : parsed) {
+        Writer writer = new Writer();
+        parsed.forEach(writer::add);
+        return writer.finish();
+    }
+
+    /**
+     * Takes files in write order and writes them in batches of {@link #BATCH}; the report lists the files refused
+     * before writing (in order) ahead of the written ones, as they came. Between batches it lets PostgreSQL refresh
+     * its statistics as the tables grow ({@link TableStatistics#duringImport}).
+     */
+    private final class Writer {
+        private final SlugIndex index = QuarkusTransaction.requiringNew().call(() -> SlugIndex.load(em));
+        private final List<FileResult> refused = new ArrayList<>();
+        private final List<FileResult> results = new ArrayList<>();
+        private final List<Parsed> batch = new ArrayList<>();
+        private int written;
+
+        void add(Parsed item) {
             if (item.problem() != null) {
-                results.add(item.problem().withNotes(item.notes()));
-                continue;
+                refused.add(item.problem().withNotes(item.notes()));
+                return;
             }
             batch.add(item);
             if (batch.size() == BATCH) {
-                results.addAll(writeBatch(batch, index));
-                batch.clear();
+                write();
             }
         }
-        results.addAll(writeBatch(batch, index));
-        return results;
+
+        List<FileResult> finish() {
+            write();
+            List<FileResult> all = new ArrayList<>(refused);
+            all.addAll(results);
+            return all;
+        }
+
+        private void write() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            int before = written;
+            for (FileResult result : writeBatch(batch, index)) {
+                results.add(result);
+                written += result.outcome() == Outcome.CREATED || result.outcome() == Outcome.UPDATED ? 1 : 0;
+            }
+            batch.clear();
+            statistics.duringImport(before, written);
+        }
     }
 
     private List<FileResult> writeBatch(List<Parsed> batch, SlugIndex index) {
@@ -185,10 +297,12 @@ public class Importer {
                     // stories written earlier in the batch in `pending`, since queries no longer flush them.
                     em.unwrap(Session.class).setHibernateFlushMode(FlushMode.COMMIT);
                     CorpusWriter.Pending pending = new CorpusWriter.Pending();
+                    writer.prefetch(batch.stream().map(Parsed::file).toList(), pending);
                     List<FileResult> written = new ArrayList<>(batch.size());
                     for (Parsed item : batch) {
                         written.add(writeOne(item.file(), index, pending).withNotes(item.notes()));
                     }
+                    writer.finish(pending);
                     return written;
                 });
             } catch (RuntimeException e) {

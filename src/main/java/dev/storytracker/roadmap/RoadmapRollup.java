@@ -1,5 +1,12 @@
 package dev.storytracker.roadmap;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,16 +41,44 @@ public class RoadmapRollup {
         }
     }
 
+    /**
+     * The same for many items changed in one transaction (an import batch): one flush, then every item above any of
+     * them recomputed once, deepest first, which leaves the same values as calling {@link #afterChange} after each.
+     */
+    public void afterChanges(Collection<RoadmapItem> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        em.flush();
+        Set<RoadmapItem> affected = new LinkedHashSet<>();
+        for (RoadmapItem start : changed) {
+            int steps = 0;
+            for (RoadmapItem item = start; item != null && steps < RoadmapLevel.values().length; item = item.parent) {
+                steps++;
+                affected.add(item);
+            }
+        }
+        List<RoadmapItem> deepestFirst = new ArrayList<>(affected);
+        deepestFirst.sort(Comparator.comparingInt((RoadmapItem item) -> item.level.ordinal()).reversed());
+        for (RoadmapItem item : deepestFirst) {
+            rollUp(item);
+        }
+    }
+
+    private void rollUp(RoadmapItem item) {
+        if (item.progressMode == ProgressMode.ROLLUP) {
+            em.createNativeQuery(ROLL_UP).setParameter("id", item.id).executeUpdate();
+            // The update bypassed the persistence context: read the new value back.
+            em.refresh(item);
+        }
+    }
+
     private void rollUpFrom(RoadmapItem start) {
         int steps = 0;
         // Levels strictly decrease downwards, so the chain is at most as long as there are levels.
         for (RoadmapItem item = start; item != null && steps < RoadmapLevel.values().length; item = item.parent) {
             steps++;
-            if (item.progressMode == ProgressMode.ROLLUP) {
-                em.createNativeQuery(ROLL_UP).setParameter("id", item.id).executeUpdate();
-                // The update bypassed the persistence context: read the new value back.
-                em.refresh(item);
-            }
+            rollUp(item);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.storytracker.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,5 +98,37 @@ class ImporterBatchTest {
         ImportReport again = importer.importFolder(dir, false);
         assertEquals(stories - 1 + 4 + 30 + 5 + 20, again.count(Outcome.UNCHANGED), again.summary());
         assertEquals(1, again.count(Outcome.REJECTED));
+    }
+
+    @Test
+    void chapters_and_duplicates_read_in_an_earlier_chunk_than_their_story_are_still_written_after_it()
+            throws IOException {
+        // Enough status-quo stories for two chunks of a streaming import.
+        new CorpusGenerator(new CorpusGenerator.Spec(1_600, 20, 1, 11)).write(dir);
+        List<Path> statusQuo;
+        try (Stream<Path> files = Files.list(dir.resolve("status-quo"))) {
+            statusQuo = files.sorted().toList();
+        }
+        assertTrue(statusQuo.size() > Importer.CHUNK, "the status-quo stories span two chunks");
+        // The last file (second chunk) heads a series whose chapter is the first file (first chunk); the second file
+        // repeats it.
+        String head = statusQuo.get(statusQuo.size() - 1).getFileName().toString().replace(".md", "");
+        Path chapter = statusQuo.get(0);
+        Path duplicate = statusQuo.get(1);
+        Files.writeString(chapter, Files.readString(chapter).replaceFirst("(?m)^themes: ", "series: " + head
+                + "\nthemes: "));
+        Files.writeString(duplicate, Files.readString(duplicate).replaceFirst("(?m)^state: \\S+",
+                "state: duplicate\nduplicate-of: " + head));
+
+        ImportReport report = importer.importFolder(dir, false);
+
+        assertEquals(0, report.count(Outcome.REJECTED), report.summary());
+        assertEquals(1_600, count("select count(*) from story"));
+        String slug = chapter.getFileName().toString().replace(".md", "");
+        assertEquals(1, count("select count(*) from story c join story h on h.id = c.series_id"
+                + " where c.slug = '" + slug + "' and h.slug = '" + head + "'"));
+        slug = duplicate.getFileName().toString().replace(".md", "");
+        assertEquals(1, count("select count(*) from story d join story h on h.id = d.duplicate_of_id"
+                + " where d.slug = '" + slug + "' and h.slug = '" + head + "' and d.state = 'duplicate'"));
     }
 }
