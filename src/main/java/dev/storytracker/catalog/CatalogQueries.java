@@ -18,11 +18,11 @@ public class CatalogQueries {
     /** The three kinds of entry, each with the query that counts accepted stories per slug. */
     public enum Kind {
         CHARACTERS(StoryCharacter.class,
-                "select c.slug, count(s) from Story s join s.character c where s.state = :accepted group by c.slug"),
+                "select c.slug, count(*) from Story s join s.character c where s.state = :accepted group by c.slug"),
         THEMES(Theme.class,
-                "select t.slug, count(s) from Story s join s.themes t where s.state = :accepted group by t.slug"),
+                "select t.slug, count(*) from Story s join s.themes t where s.state = :accepted group by t.slug"),
         PROJECTS(Project.class,
-                "select p.slug, count(s) from Story s join s.projects p where s.state = :accepted group by p.slug");
+                "select p.slug, count(*) from Story s join s.projects p where s.state = :accepted group by p.slug");
 
         final Class<? extends CatalogEntry> entity;
         final String countQuery;

@@ -60,7 +60,7 @@ public class MdBookQueries {
 
     @Transactional
     public long count(StoryKind kind) {
-        return em.createQuery("select count(s) from Story s where s.kind = :kind and s.state = :accepted", Long.class)
+        return em.createQuery("select count(*) from Story s where s.kind = :kind and s.state = :accepted", Long.class)
                 .setParameter("kind", kind).setParameter("accepted", StoryState.ACCEPTED).getSingleResult();
     }
 
@@ -170,8 +170,8 @@ public class MdBookQueries {
     public List<Entry> catalogue(boolean characters) {
         String entity = characters ? "StoryCharacter" : "Theme";
         String count = characters
-                ? "select c.slug, count(s) from Story s join s.character c where s.state = :accepted group by c.slug"
-                : "select t.slug, count(s) from Story s join s.themes t where s.state = :accepted group by t.slug";
+                ? "select c.slug, count(*) from Story s join s.character c where s.state = :accepted group by c.slug"
+                : "select t.slug, count(*) from Story s join s.themes t where s.state = :accepted group by t.slug";
         Map<String, Long> counts = new LinkedHashMap<>();
         em.createQuery(count, Object[].class).setParameter("accepted", StoryState.ACCEPTED).getResultList()
                 .forEach(r -> counts.put((String) r[0], (Long) r[1]));

@@ -4,27 +4,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import dev.storytracker.SlugEnum;
 import dev.storytracker.story.StoryKind;
-import dev.storytracker.story.StoryState;
 import dev.storytracker.web.Page;
 import dev.storytracker.web.Paging;
 
 /**
  * The planners' gaps, all about accepted stories whoever asks (they are public evidence): accepted stories no item
  * addresses, items with no accepted story anywhere in their subtree, and character x theme cells with too few accepted
- * stories. Each list is one counted, paginated query in the database.
+ * stories. Each list is one paginated query in the database that also counts the whole list.
  */
 @ApplicationScoped
 public class GapQueries {
 
-    private static final String UNADDRESSED = " from Story s left join s.character c where s.state = :accepted"
-            + " and not exists (select 1 from StoryLink l where l.story = s)";
+    private static final String UNADDRESSED = " from story s left join story_character c on c.id = s.character_id"
+            + " where s.state = 'accepted' and not exists (select 1 from story_link l where l.story_id = s.id)";
 
     /**
      * Each item and whether anything in its subtree has an accepted story, from the closure in one pass: one index
@@ -44,39 +45,40 @@ public class GapQueries {
             + " where s.state = 'accepted' group by s.character_id, st.theme_id) n"
             + " on n.character_id = c.id and n.theme_id = t.id where coalesce(n.stories, 0) < :threshold";
 
+    /** Each list's total next to every row of its page, so that one pass over the data gives both. */
+    private static final String TOTAL = "count(*) over () as total";
+
+    private static final String PAGE = " offset :offset rows fetch next :size rows only";
+
     @Inject
     EntityManager em;
 
     public Page<PlannerJson.StoryRef> unaddressedStories(Paging paging) {
-        long total = em.createQuery("select count(s)" + UNADDRESSED, Long.class)
-                .setParameter("accepted", StoryState.ACCEPTED).getSingleResult();
-        List<Object[]> rows = em.createQuery("select s.id, s.slug, s.kind, s.title, c.slug" + UNADDRESSED
-                + " order by s.createdAt desc, s.id desc", Object[].class)
-                .setParameter("accepted", StoryState.ACCEPTED).setFirstResult(paging.offset())
-                .setMaxResults(paging.size()).getResultList();
+        List<Object[]> rows = rows(em.createNativeQuery("select s.id, s.slug, s.kind, s.title, c.slug, "
+                + TOTAL + UNADDRESSED + " order by s.created_at desc, s.id desc" + PAGE), paging);
+        long total = total(rows, 5, paging, () -> em.createNativeQuery("select count(*)" + UNADDRESSED));
         Map<Long, List<String>> themes = new LinkedHashMap<>();
         if (!rows.isEmpty()) {
             em.createQuery("select s.id, t.slug from Story s join s.themes t where s.id in :ids order by t.slug",
-                    Object[].class).setParameter("ids", rows.stream().map(r -> (Long) r[0]).toList())
+                    Object[].class).setParameter("ids", rows.stream().map(r -> ((Number) r[0]).longValue()).toList())
                     .getResultList()
                     .forEach(r -> themes.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]));
         }
         List<PlannerJson.StoryRef> stories = rows.stream().map(r -> new PlannerJson.StoryRef((String) r[1],
-                (StoryKind) r[2], (String) r[3], (String) r[4], themes.getOrDefault((Long) r[0], List.of())))
-                .toList();
+                SlugEnum.parse(StoryKind.class, (String) r[2]).orElseThrow(), (String) r[3], (String) r[4],
+                themes.getOrDefault(((Number) r[0]).longValue(), List.of()))).toList();
         return new Page<>(stories, total, paging.page(), paging.size());
     }
 
     public Page<PlannerJson.ItemRef> ungroundedItems(Paging paging) {
         String with = RoadmapTree.closure(true) + GROUNDING;
-        long total = ((Number) em.createNativeQuery(with + "select count(*)" + UNGROUNDED).getSingleResult())
-                .longValue();
+        List<Object[]> rows = rows(em.createNativeQuery(with + "select i.slug, i.title, i.level, i.state, i.progress,"
+                + " p.slug, " + TOTAL + UNGROUNDED
+                + " order by case i.level when 'goal' then 0 when 'initiative' then 1 else 2 end, i.slug" + PAGE),
+                paging);
+        long total = total(rows, 6, paging, () -> em.createNativeQuery(with + "select count(*)" + UNGROUNDED));
         List<PlannerJson.ItemRef> items = new ArrayList<>();
-        for (Object row : em.createNativeQuery(with + "select i.slug, i.title, i.level, i.state, i.progress, p.slug"
-                + UNGROUNDED + " order by case i.level when 'goal' then 0 when 'initiative' then 1 else 2 end, i.slug"
-                + " offset :offset rows fetch next :size rows only").setParameter("offset", paging.offset())
-                .setParameter("size", paging.size()).getResultList()) {
-            Object[] r = (Object[]) row;
+        for (Object[] r : rows) {
             items.add(new PlannerJson.ItemRef((String) r[0], (String) r[1],
                     SlugEnum.parse(RoadmapLevel.class, (String) r[2]).orElseThrow(),
                     SlugEnum.parse(RoadmapState.class, (String) r[3]).orElseThrow(), ((Number) r[4]).intValue(),
@@ -87,16 +89,30 @@ public class GapQueries {
 
     /** Cells with fewer than {@code threshold} accepted stories, emptiest first. */
     public Page<PlannerJson.Cell> thinCoverage(int threshold, Paging paging) {
-        long total = ((Number) em.createNativeQuery("select count(*)" + CELLS).setParameter("threshold", threshold)
-                .getSingleResult()).longValue();
+        List<Object[]> rows = rows(em.createNativeQuery("select c.slug, t.slug, coalesce(n.stories, 0), " + TOTAL
+                + CELLS + " order by 3, 1, 2" + PAGE).setParameter("threshold", threshold), paging);
+        long total = total(rows, 3, paging,
+                () -> em.createNativeQuery("select count(*)" + CELLS).setParameter("threshold", threshold));
         List<PlannerJson.Cell> cells = new ArrayList<>();
-        for (Object row : em.createNativeQuery("select c.slug, t.slug, coalesce(n.stories, 0)" + CELLS
-                + " order by 3, 1, 2 offset :offset rows fetch next :size rows only")
-                .setParameter("threshold", threshold).setParameter("offset", paging.offset())
-                .setParameter("size", paging.size()).getResultList()) {
-            Object[] r = (Object[]) row;
+        for (Object[] r : rows) {
             cells.add(new PlannerJson.Cell((String) r[0], (String) r[1], ((Number) r[2]).longValue()));
         }
         return new Page<>(cells, total, paging.page(), paging.size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(Query query, Paging paging) {
+        return query.setParameter("offset", paging.offset()).setParameter("size", paging.size()).getResultList();
+    }
+
+    /**
+     * The list's total: every row of a page carries it (the window count is taken before the page is cut), so only a
+     * page past the end needs a query of its own.
+     */
+    private static long total(List<Object[]> rows, int column, Paging paging, Supplier<Query> count) {
+        if (!rows.isEmpty()) {
+            return ((Number) rows.get(0)[column]).longValue();
+        }
+        return paging.offset() == 0 ? 0 : ((Number) count.get().getSingleResult()).longValue();
     }
 }

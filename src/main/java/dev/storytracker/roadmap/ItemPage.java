@@ -112,14 +112,14 @@ public class ItemPage {
 
         StoryScope scope = StoryScope.of(StoryFilter.none(), identity);
         CatalogQueries.Names names = catalog.names();
-        List<NamedCount> characters = stories.characters(item, true, scope).stream()
+        ItemStoryQueries.Tally tally = stories.tally(item, true, scope);
+        List<NamedCount> characters = tally.characters().stream()
                 .map(c -> new NamedCount(c.slug(), names.character(c.slug()), c.stories())).toList();
-        List<NamedCount> themes = stories.themes(item, true, scope).stream()
+        List<NamedCount> themes = tally.themes().stream()
                 .map(c -> new NamedCount(c.slug(), names.theme(c.slug()), c.stories())).toList();
         Page<ItemStoryQueries.Grouped> rows = stories.grouped(item, scope, grouping, paging);
         boolean byTheme = grouping == ItemStoryQueries.Grouping.THEME;
-        long total = byTheme ? stories.count(item, true, scope)
-                : rows.total();
+        long total = tally.total();
         List<Group> groups = groups(rows, paging, byTheme ? themes : characters, byTheme, slug);
         String byParam = byTheme ? "theme" : null;
         Pager pager = Pager.of(rows, "/roadmap/" + Links.encode(slug), Links.params("by", byParam));
@@ -136,7 +136,8 @@ public class ItemPage {
             panel = new LinkPanel(made, pager(made, slug, byParam), LinkForms.relations(),
                     form == null ? LinkForm.NONE : form);
         }
-        Map<String, Long> reached = detail.children().isEmpty() ? Map.of() : roadmap.reachedCounts();
+        Map<String, Long> reached = roadmap
+                .reachedCounts(detail.children().stream().map(RoadmapJson.Node::slug).toList());
         List<Child> children = detail.children().stream()
                 .map(c -> new Child(c, reached.getOrDefault(c.slug(), 0L))).toList();
         View view = new View(detail, crumbs, markdown.render(detail.impact()), children,

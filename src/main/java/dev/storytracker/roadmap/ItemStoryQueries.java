@@ -1,6 +1,7 @@
 package dev.storytracker.roadmap;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,17 +50,64 @@ public class ItemStoryQueries {
     public record Grouped(String group, PlannerJson.ItemStory story) {
     }
 
+    /** How many distinct stories reach the item, and how many of them per character and per theme. */
+    public record Tally(long total, List<PlannerJson.Count> characters, List<PlannerJson.Count> themes) {
+    }
+
     public PlannerJson.ItemStories stories(RoadmapItem item, boolean rollup, StoryScope scope, Paging paging) {
         String with = RoadmapTree.closure(rollup);
         String where = " where " + scope.where();
-        long total = count(item, rollup, scope);
-        List<PlannerJson.ItemStory> stories = total == 0 ? List.of()
-                : page(item, reach(item, rollup), with, "",
+        List<Long> items = reach(item, rollup);
+        Tally tally = tally(item, items, rollup, scope);
+        List<PlannerJson.ItemStory> stories = tally.total() == 0 ? List.of()
+                : page(item, items, with, "",
                         " from story s left join story_character c on c.id = s.character_id" + where + LINKED,
                         "", scope, paging).stream().map(Grouped::story).toList();
         return new PlannerJson.ItemStories(item.slug, rollup,
-                new Page<>(stories, total, paging.page(), paging.size()), characters(item, rollup, scope),
-                themes(item, rollup, scope));
+                new Page<>(stories, tally.total(), paging.page(), paging.size()), tally.characters(),
+                tally.themes());
+    }
+
+    /** The stories reaching the item counted in total, per character and per theme. */
+    public Tally tally(RoadmapItem item, boolean rollup, StoryScope scope) {
+        return tally(item, reach(item, rollup), rollup, scope);
+    }
+
+    /**
+     * On PostgreSQL one statement: the reached stories are found once (a hash semi-join of the subtree's links) and
+     * counted three ways, instead of three statements that each find them again (about 850 ms down to 300 ms for a
+     * goal reaching 64,000 stories, see docs/benchmarks.md). H2 has no materialized CTE and would find them once per
+     * reference, so there it stays three statements.
+     */
+    private Tally tally(RoadmapItem item, List<Long> items, boolean rollup, StoryScope scope) {
+        if (Database.H2) {
+            return new Tally(count(item, rollup, scope), characters(item, rollup, scope), themes(item, rollup, scope));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = bind(em.createNativeQuery("with reached(id, character_id) as materialized"
+                + " (select s.id, s.character_id from story s where " + scope.where() + LINKED + ")"
+                + " select 0, cast(null as varchar(100)), count(*) from reached"
+                + " union all select 1, c.slug, count(*) from reached r join story_character c on c.id = r.character_id"
+                + " group by c.slug"
+                + " union all select 2, th.slug, count(*) from reached r join story_theme st on st.story_id = r.id"
+                + " join theme th on th.id = st.theme_id group by th.slug"), items, scope).getResultList();
+        long total = 0;
+        List<PlannerJson.Count> characters = new ArrayList<>();
+        List<PlannerJson.Count> themes = new ArrayList<>();
+        for (Object[] r : rows) {
+            long count = ((Number) r[2]).longValue();
+            switch (((Number) r[0]).intValue()) {
+                case 0 -> total = count;
+                case 1 -> characters.add(new PlannerJson.Count((String) r[1], count));
+                default -> themes.add(new PlannerJson.Count((String) r[1], count));
+            }
+        }
+        // The order the H2 statements give: most stories first, then by slug.
+        Comparator<PlannerJson.Count> order = Comparator.comparingLong(PlannerJson.Count::stories).reversed()
+                .thenComparing(PlannerJson.Count::slug);
+        characters.sort(order);
+        themes.sort(order);
+        return new Tally(total, characters, themes);
     }
 
     /** How many distinct stories reach the item. */

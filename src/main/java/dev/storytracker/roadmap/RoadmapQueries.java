@@ -86,11 +86,27 @@ public class RoadmapQueries {
 
     /** Accepted stories linked to each item or to anything below it, each story once per item; by slug. */
     public Map<String, Long> reachedCounts() {
+        return reachedCounts(null);
+    }
+
+    /**
+     * The same for the given items only (an item page's children): counting for every item of a large roadmap reads
+     * each link once per level above it, which an item page has no need to pay for.
+     */
+    public Map<String, Long> reachedCounts(Collection<String> slugs) {
         Map<String, Long> counts = new HashMap<>();
-        for (Object row : em.createNativeQuery(RoadmapTree.closure(true) + "select i.slug, count(distinct s.id)"
+        if (slugs != null && slugs.isEmpty()) {
+            return counts;
+        }
+        var query = em.createNativeQuery(RoadmapTree.closure(true) + "select i.slug, count(distinct s.id)"
                 + " from roadmap_closure t join roadmap_item i on i.id = t.ancestor_id"
                 + " join story_link l on l.item_id = t.descendant_id join story s on s.id = l.story_id"
-                + " where s.state = 'accepted' group by i.slug").getResultList()) {
+                + " where s.state = 'accepted'" + (slugs == null ? "" : " and i.slug in (:slugs)")
+                + " group by i.slug");
+        if (slugs != null) {
+            query.setParameter("slugs", slugs);
+        }
+        for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
             counts.put((String) r[0], ((Number) r[1]).longValue());
         }

@@ -39,7 +39,7 @@ public class StoryQueries {
     public Page<StoryJson.Summary> list(StoryFilter filter, Paging paging) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
-        TypedQuery<Long> count = em.createQuery("select count(s) from Story s" + where, Long.class);
+        TypedQuery<Long> count = em.createQuery("select count(*) from Story s" + where, Long.class);
         params.forEach(count::setParameter);
         long total = count.getSingleResult();
         if (total == 0 || paging.offset() >= total) {
@@ -210,7 +210,7 @@ public class StoryQueries {
     /** Accepted stories per kind, counted by the database. */
     public Map<StoryKind, Long> acceptedPerKind() {
         Map<StoryKind, Long> counts = new HashMap<>();
-        em.createQuery("select s.kind, count(s) from Story s where s.state = :accepted group by s.kind", Object[].class)
+        em.createQuery("select s.kind, count(*) from Story s where s.state = :accepted group by s.kind", Object[].class)
                 .setParameter("accepted", StoryState.ACCEPTED).getResultList()
                 .forEach(r -> counts.put((StoryKind) r[0], (Long) r[1]));
         return counts;

@@ -65,7 +65,7 @@ public class DashboardQueries {
         for (StoryState state : StoryState.values()) {
             counts.put(state, 0L);
         }
-        em.createQuery("select s.state, count(s) from Story s group by s.state", Object[].class).getResultList()
+        em.createQuery("select s.state, count(*) from Story s group by s.state", Object[].class).getResultList()
                 .forEach(r -> counts.put((StoryState) r[0], (Long) r[1]));
         return counts;
     }
@@ -81,7 +81,7 @@ public class DashboardQueries {
         for (StoryKind kind : StoryKind.values()) {
             counts.put(kind, new long[characters.size()][themes.size()]);
         }
-        em.createQuery("select s.kind, c.slug, t.slug, count(s) from Story s join s.character c join s.themes t"
+        em.createQuery("select s.kind, c.slug, t.slug, count(*) from Story s join s.character c join s.themes t"
                 + " where s.state = :accepted group by s.kind, c.slug, t.slug", Object[].class)
                 .setParameter("accepted", StoryState.ACCEPTED).getResultList()
                 .forEach(r -> counts.get((StoryKind) r[0])[row.get((String) r[1])][column

@@ -63,7 +63,7 @@ public class TriageQueue {
         }
         String from = " from Story s left join s.character c left join s.assignee a where "
                 + String.join(" and ", where);
-        TypedQuery<Long> count = em.createQuery("select count(s)" + from, Long.class);
+        TypedQuery<Long> count = em.createQuery("select count(*)" + from, Long.class);
         params.forEach(count::setParameter);
         long total = count.getSingleResult();
         TypedQuery<Object[]> rows = em.createQuery("select s.slug, s.title, s.state, c.name, a.username, s.createdAt,"
