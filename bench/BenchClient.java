@@ -226,7 +226,12 @@ public class BenchClient {
         int warmup = Integer.parseInt(args[4]);
         int requests = Integer.parseInt(args[5]);
         int runs = Integer.parseInt(args[6]);
-        try (Connection connection = DriverManager.getConnection(args[1], args[2], args[3])) {
+        // The server's own connection settings (application.properties): on PostgreSQL, no JIT compilation.
+        java.util.Properties settings = new java.util.Properties();
+        settings.setProperty("user", args[2]);
+        settings.setProperty("password", args[3]);
+        settings.setProperty("options", "-c jit=off");
+        try (Connection connection = DriverManager.getConnection(args[1], settings)) {
             for (Map.Entry<String, String> query : baselines(args[7], args[8], args[9]).entrySet()) {
                 if (args.length > 10 && !query.getKey().matches(args[10])) {
                     continue;
