@@ -87,7 +87,7 @@ class CrashImportIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         long count = 0;
         while (System.nanoTime() < deadline && running.isAlive()) {
-            try (Connection connection = process.connect()) {
+            try (Connection connection = process.peek()) {
                 count = BackupDump.count(connection, "story");
             } catch (SQLException notYet) {
                 // The schema is not migrated yet, or the database is still being opened.

@@ -53,6 +53,15 @@ final class CrashProcess {
                 : DriverManager.getConnection(url(), "tracker", "");
     }
 
+    /**
+     * A connection for watching a running process: on H2 it never creates the database. Opening the file before the
+     * process does would make this JVM the database's host (AUTO_SERVER), and closing it again would pull the
+     * database from under the process (an import killed that way before it wrote a story was seen in CI).
+     */
+    Connection peek() throws SQLException {
+        return onPostgres() ? connect() : DriverManager.getConnection(url() + ";IFEXISTS=TRUE", "tracker", "");
+    }
+
     /** Starts the jar with the given arguments and extra system properties; output goes to {@code work/name.log}. */
     Process start(String name, Map<String, String> properties, String... args) throws IOException {
         List<String> command = new ArrayList<>();
