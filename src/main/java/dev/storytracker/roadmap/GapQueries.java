@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import dev.storytracker.Database;
 import dev.storytracker.SlugEnum;
 import dev.storytracker.story.StoryKind;
 import dev.storytracker.web.Page;
@@ -45,8 +46,8 @@ public class GapQueries {
             + " where s.state = 'accepted' group by s.character_id, st.theme_id) n"
             + " on n.character_id = c.id and n.theme_id = t.id where coalesce(n.stories, 0) < :threshold";
 
-    /** Each list's total next to every row of its page, so that one pass over the data gives both. */
-    private static final String TOTAL = "count(*) over () as total";
+    /** Each list's total next to every row of its page, so that one pass over the data gives both (not on H2). */
+    private static final String TOTAL = Database.H2 ? "0 as total" : "count(*) over () as total";
 
     private static final String PAGE = " offset :offset rows fetch next :size rows only";
 
@@ -106,13 +107,14 @@ public class GapQueries {
     }
 
     /**
-     * The list's total: every row of a page carries it (the window count is taken before the page is cut), so only a
-     * page past the end needs a query of its own.
+     * The list's total. On PostgreSQL every row of a page carries it (the window count is taken before the page is
+     * cut), so only a page past the end needs a query of its own. H2 computes the window by materializing and sorting
+     * the whole list, which made its gaps slower (56 to 99 ms at 100,000 stories), so there the count is its own query.
      */
     private static long total(List<Object[]> rows, int column, Paging paging, Supplier<Query> count) {
-        if (!rows.isEmpty()) {
+        if (!Database.H2 && !rows.isEmpty()) {
             return ((Number) rows.get(0)[column]).longValue();
         }
-        return paging.offset() == 0 ? 0 : ((Number) count.get().getSingleResult()).longValue();
+        return rows.isEmpty() && paging.offset() == 0 ? 0 : ((Number) count.get().getSingleResult()).longValue();
     }
 }

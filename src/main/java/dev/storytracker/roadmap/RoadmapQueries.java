@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import dev.storytracker.Database;
 import dev.storytracker.story.StoryState;
 
 /**
@@ -96,6 +97,15 @@ public class RoadmapQueries {
     public Map<String, Long> reachedCounts(Collection<String> slugs) {
         Map<String, Long> counts = new HashMap<>();
         if (slugs != null && slugs.isEmpty()) {
+            return counts;
+        }
+        if (slugs != null && Database.H2) {
+            // H2 plans the restricted form far worse (42 s at 100,000 stories, against 7 s for every item).
+            reachedCounts(null).forEach((slug, count) -> {
+                if (slugs.contains(slug)) {
+                    counts.put(slug, count);
+                }
+            });
             return counts;
         }
         var query = em.createNativeQuery(RoadmapTree.closure(true) + "select i.slug, count(distinct s.id)"
