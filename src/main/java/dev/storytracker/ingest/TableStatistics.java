@@ -27,8 +27,9 @@ public class TableStatistics {
     static final int MIN_CHANGED_FILES = 1_000;
 
     /** The tables an import writes to, in the order they are refreshed. */
-    static final String TABLES = "story, story_text, story_theme, story_project, story_author, story_faq,"
-            + " story_link, story_retell, story_flag, triage_event, roadmap_item, roadmap_owner, roadmap_event";
+    static final String TABLES = "story_character, theme, project, story, story_text, story_theme, story_project,"
+            + " story_author, story_faq, story_link, story_retell, story_flag, triage_event, roadmap_item,"
+            + " roadmap_owner, roadmap_event";
 
     private static final Logger LOG = Logger.getLogger(TableStatistics.class);
 
