@@ -53,7 +53,9 @@ pg_dbs=()
 server_pid=
 
 cleanup() {
-    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+    # `|| true`: the killed server's exit status (143) would otherwise end the trap under `set -e` before the
+    # databases below are dropped (a failed run once left its PostgreSQL databases behind).
+    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true; fi
     for db in "${pg_dbs[@]}"; do
         psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $db" >/dev/null 2>&1 || true
     done
