@@ -88,7 +88,7 @@ public class Importer {
         results.addAll(written);
         ImportReport report = new ImportReport(List.copyOf(results), dryRun);
         if (!dryRun) {
-            statistics.afterImport(report.count(Outcome.CREATED) + report.count(Outcome.UPDATED));
+            statistics.afterImport((int) report.files().stream().filter(f -> f.outcome().wrote()).count());
         }
         LOG.infof("%s (from %s, %s, in %d ms)", report.summary(), root, actual.word(),
                 (System.nanoTime() - start) / 1_000_000);
@@ -162,7 +162,7 @@ public class Importer {
                 List<ReadFile> chunk = next.join();
                 next = readAhead(root, stories, from + CHUNK);
                 for (Parsed parsed : intake.take(chunk)) {
-                    if (parsed.file() != null && rank(parsed) != kind.ordinal() * 10) {
+                    if (parsed.file() != null && rank(parsed) != base(kind)) {
                         later.add(parsed);
                     } else {
                         writer.add(parsed);
@@ -216,13 +216,18 @@ public class Importer {
         }).toList();
     }
 
+    /** The rank of a type's files that wait for nothing else of their type (goals; stories that head nothing). */
+    private static int base(FileType type) {
+        return type.ordinal() * 10;
+    }
+
     /** Catalogue first, the roadmap from goals down, then status-quo and shiny-future stories, series before chapters. */
     private static int rank(Parsed parsed) {
         if (parsed.file() == null) {
             return -1;
         }
         CorpusFile file = parsed.file();
-        int base = file.type().ordinal() * 10;
+        int base = base(file.type());
         if (file instanceof CorpusFile.Roadmap roadmap) {
             return base + roadmap.level().ordinal();
         }
@@ -281,7 +286,7 @@ public class Importer {
             int before = written;
             for (FileResult result : writeBatch(batch, index)) {
                 results.add(result);
-                written += result.outcome() == Outcome.CREATED || result.outcome() == Outcome.UPDATED ? 1 : 0;
+                written += result.outcome().wrote() ? 1 : 0;
             }
             batch.clear();
             statistics.duringImport(before, written);
