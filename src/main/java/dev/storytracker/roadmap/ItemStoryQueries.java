@@ -18,9 +18,10 @@ import dev.storytracker.web.Page;
 import dev.storytracker.web.Paging;
 
 /**
- * "Which stories motivate this item and everything under it?" Six queries whatever the page size: the page, its
- * total, the counts per character and per theme (all by GROUP BY in the database), and the themes and linked items of
- * the stories on the page. Pages also list the stories grouped under their character or theme.
+ * "Which stories motivate this item and everything under it?" A fixed number of queries whatever the page size: the
+ * subtree's item ids, the total with the counts per character and per theme (GROUP BY in the database: one statement
+ * on PostgreSQL, two on H2), the page, and the themes and linked items of the stories on the page. Pages also list
+ * the stories grouped under their character or theme.
  */
 @ApplicationScoped
 public class ItemStoryQueries {
@@ -55,12 +56,11 @@ public class ItemStoryQueries {
     }
 
     public PlannerJson.ItemStories stories(RoadmapItem item, boolean rollup, StoryScope scope, Paging paging) {
-        String with = RoadmapTree.closure(rollup);
         String where = " where " + scope.where();
         List<Long> items = reach(item, rollup);
-        Tally tally = tally(item, items, rollup, scope);
+        Tally tally = tally(items, scope);
         List<PlannerJson.ItemStory> stories = tally.total() == 0 ? List.of()
-                : page(item, items, with, "",
+                : page(items, "",
                         " from story s left join story_character c on c.id = s.character_id" + where + LINKED,
                         "", scope, paging).stream().map(Grouped::story).toList();
         return new PlannerJson.ItemStories(item.slug, rollup,
@@ -70,18 +70,23 @@ public class ItemStoryQueries {
 
     /** The stories reaching the item counted in total, per character and per theme. */
     public Tally tally(RoadmapItem item, boolean rollup, StoryScope scope) {
-        return tally(item, reach(item, rollup), rollup, scope);
+        return tally(reach(item, rollup), scope);
     }
 
     /**
      * On PostgreSQL one statement: the reached stories are found once (a hash semi-join of the subtree's links) and
      * counted three ways, instead of three statements that each find them again (about 850 ms down to 300 ms for a
      * goal reaching 64,000 stories, see docs/benchmarks.md). H2 has no materialized CTE and would find them once per
-     * reference, so there it stays three statements.
+     * reference, so there it is two statements: per character (whose groups add up to the total) and per theme.
      */
-    private Tally tally(RoadmapItem item, List<Long> items, boolean rollup, StoryScope scope) {
+    private Tally tally(List<Long> items, StoryScope scope) {
         if (Database.H2) {
-            return new Tally(count(item, rollup, scope), characters(item, rollup, scope), themes(item, rollup, scope));
+            // Each story has one character or none, so the groups (none included) add up to the total.
+            List<PlannerJson.Count> perCharacter = counts("select c.slug, count(*)"
+                    + " from story s left join story_character c on c.id = s.character_id where " + scope.where()
+                    + LINKED + " group by c.slug", items, scope);
+            return new Tally(perCharacter.stream().mapToLong(PlannerJson.Count::stories).sum(),
+                    perCharacter.stream().filter(c -> c.slug() != null).toList(), themes(items, scope));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = bind(em.createNativeQuery("with reached(id, character_id) as materialized"
@@ -110,51 +115,38 @@ public class ItemStoryQueries {
         return new Tally(total, characters, themes);
     }
 
-    /** How many distinct stories reach the item. */
-    public long count(RoadmapItem item, boolean rollup, StoryScope scope) {
-        return ((Number) bind(em.createNativeQuery(RoadmapTree.closure(rollup) + "select count(*) from story s"
-                + " where " + scope.where() + LINKED), reach(item, rollup), scope).getSingleResult()).longValue();
-    }
-
-    /** Stories reaching the item per character, by the database. */
-    public List<PlannerJson.Count> characters(RoadmapItem item, boolean rollup, StoryScope scope) {
-        return counts(RoadmapTree.closure(rollup) + "select c.slug, count(*) from story s"
-                + " join story_character c on c.id = s.character_id where " + scope.where() + LINKED
-                + " group by c.slug", reach(item, rollup), scope);
-    }
-
     /** Stories reaching the item per theme, by the database. */
-    public List<PlannerJson.Count> themes(RoadmapItem item, boolean rollup, StoryScope scope) {
-        return counts(RoadmapTree.closure(rollup) + "select th.slug, count(*) from story s"
+    private List<PlannerJson.Count> themes(List<Long> items, StoryScope scope) {
+        return counts("select th.slug, count(*) from story s"
                 + " join story_theme st on st.story_id = s.id join theme th on th.id = st.theme_id where "
-                + scope.where() + LINKED + " group by th.slug", reach(item, rollup), scope);
+                + scope.where() + LINKED + " group by th.slug", items, scope);
     }
 
     /**
      * A page of the rolled-up stories sorted under their character or theme (those without one last), newest first
      * within a group. By theme a story is listed once per theme, so the total counts (story, theme) pairs.
      */
-    public Page<Grouped> grouped(RoadmapItem item, StoryScope scope, Grouping by, Paging paging) {
-        String with = RoadmapTree.closure(true);
+    public Page<Grouped> grouped(RoadmapItem item, StoryScope scope, Grouping by, Tally tally, Paging paging) {
         String group = by == Grouping.CHARACTER ? "c.slug" : "g.slug";
         String joins = " left join story_character c on c.id = s.character_id"
                 + (by == Grouping.THEME ? " left join story_theme gst on gst.story_id = s.id"
                         + " left join theme g on g.id = gst.theme_id" : "")
                 + " where " + scope.where();
         List<Long> items = reach(item, true);
-        long total = ((Number) bind(em.createNativeQuery(with + "select count(*) from story s" + joins + LINKED),
-                items, scope).getSingleResult()).longValue();
+        // By character each story is listed once, so the tally's total is the list's; by theme, count the pairs.
+        long total = by == Grouping.CHARACTER ? tally.total()
+                : ((Number) bind(em.createNativeQuery("select count(*) from story s" + joins + LINKED), items, scope)
+                        .getSingleResult()).longValue();
         List<Grouped> rows = total == 0 ? List.of()
-                : page(item, items, with, ", " + group, " from story s" + joins + LINKED,
+                : page(items, ", " + group, " from story s" + joins + LINKED,
                         "case when " + group + " is null then 1 else 0 end, " + group + ", ", scope, paging);
         return new Page<>(rows, total, paging.page(), paging.size());
     }
 
-    private List<Grouped> page(RoadmapItem item, List<Long> items, String with, String groupColumn, String from,
-            String groupOrder,
+    private List<Grouped> page(List<Long> items, String groupColumn, String from, String groupOrder,
             StoryScope scope, Paging paging) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery(with + "select s.id, s.slug, s.kind, s.title, s.summary,"
+        List<Object[]> rows = bind(em.createNativeQuery("select s.id, s.slug, s.kind, s.title, s.summary,"
                 + " c.slug, s.state" + groupColumn + from + " order by " + groupOrder
                 + "s.created_at desc, s.id desc offset :offset rows fetch next :size rows only"), items, scope)
                 .setParameter("offset", paging.offset()).setParameter("size", paging.size()).getResultList();
@@ -170,10 +162,9 @@ public class ItemStoryQueries {
             themes.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add((String) r[1]);
         }
         Map<Long, List<PlannerJson.Via>> via = new LinkedHashMap<>();
-        for (Object row : em.createNativeQuery(with + "select l.story_id, i.slug, l.relation from story_link l"
-                + " join roadmap_item i on i.id = l.item_id join roadmap_closure t on t.descendant_id = l.item_id"
-                + " where t.ancestor_id = :root and l.story_id in (:ids) order by i.slug")
-                .setParameter("root", item.id).setParameter("ids", ids).getResultList()) {
+        for (Object row : em.createNativeQuery("select l.story_id, i.slug, l.relation from story_link l"
+                + " join roadmap_item i on i.id = l.item_id where l.item_id in (:items) and l.story_id in (:ids)"
+                + " order by i.slug").setParameter("items", items).setParameter("ids", ids).getResultList()) {
             Object[] r = (Object[]) row;
             via.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(new PlannerJson.Via(
                     (String) r[1], SlugEnum.parse(LinkRelation.class, (String) r[2]).orElseThrow()));

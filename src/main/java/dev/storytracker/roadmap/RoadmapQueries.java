@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import dev.storytracker.Database;
 import dev.storytracker.story.StoryState;
 
 /**
@@ -87,38 +87,49 @@ public class RoadmapQueries {
 
     /** Accepted stories linked to each item or to anything below it, each story once per item; by slug. */
     public Map<String, Long> reachedCounts() {
-        return reachedCounts(null);
+        Map<String, Long> counts = new HashMap<>();
+        for (Object row : em.createNativeQuery(RoadmapTree.closure(true) + "select i.slug, count(distinct s.id)"
+                + " from roadmap_closure t join roadmap_item i on i.id = t.ancestor_id"
+                + " join story_link l on l.item_id = t.descendant_id join story s on s.id = l.story_id"
+                + " where s.state = 'accepted' group by i.slug").getResultList()) {
+            Object[] r = (Object[]) row;
+            counts.put((String) r[0], ((Number) r[1]).longValue());
+        }
+        return counts;
     }
 
     /**
-     * The same for the given items only (an item page's children): counting for every item of a large roadmap reads
-     * each link once per level above it, which an item page has no need to pay for.
+     * The same for the given items only (an item page's children), in two statements: each item's subtree is read
+     * first (a few hundred ids), then the links of those subtrees are counted, grouped by the item they fall under,
+     * through a {@code values} list pairing each item with its subtree's ids. Joining the recursive CTE itself instead
+     * made H2 evaluate it for every link (42 s at 100,000 stories; the goal's 41 children here cost 0.7 s) and made
+     * PostgreSQL read the whole closure (250 ms against 100 ms).
      */
     public Map<String, Long> reachedCounts(Collection<String> slugs) {
         Map<String, Long> counts = new HashMap<>();
-        if (slugs != null && slugs.isEmpty()) {
+        if (slugs.isEmpty()) {
             return counts;
         }
-        if (slugs != null && Database.H2) {
-            // H2 plans the restricted form far worse (42 s at 100,000 stories, against 7 s for every item).
-            reachedCounts(null).forEach((slug, count) -> {
-                if (slugs.contains(slug)) {
-                    counts.put(slug, count);
-                }
-            });
-            return counts;
-        }
-        var query = em.createNativeQuery(RoadmapTree.closure(true) + "select i.slug, count(distinct s.id)"
-                + " from roadmap_closure t join roadmap_item i on i.id = t.ancestor_id"
-                + " join story_link l on l.item_id = t.descendant_id join story s on s.id = l.story_id"
-                + " where s.state = 'accepted'" + (slugs == null ? "" : " and i.slug in (:slugs)")
-                + " group by i.slug");
-        if (slugs != null) {
-            query.setParameter("slugs", slugs);
-        }
-        for (Object row : query.getResultList()) {
+        Map<Long, String> bySlug = new HashMap<>();
+        StringJoiner pairs = new StringJoiner(", ");
+        for (Object row : em.createNativeQuery(RoadmapTree.closure(true) + "select t.ancestor_id, i.slug,"
+                + " t.descendant_id from roadmap_closure t join roadmap_item i on i.id = t.ancestor_id"
+                + " where i.slug in (:slugs)").setParameter("slugs", slugs).getResultList()) {
             Object[] r = (Object[]) row;
-            counts.put((String) r[0], ((Number) r[1]).longValue());
+            long ancestor = ((Number) r[0]).longValue();
+            bySlug.put(ancestor, (String) r[1]);
+            // Both are ids read from the database just now, written as numbers: nothing typed by anyone.
+            pairs.add("(" + ancestor + ", " + ((Number) r[2]).longValue() + ")");
+        }
+        if (bySlug.isEmpty()) {
+            return counts;
+        }
+        for (Object row : em.createNativeQuery("select m.item_id, count(distinct l.story_id) from (values " + pairs
+                + ") m(item_id, descendant_id) join story_link l on l.item_id = m.descendant_id"
+                + " join story s on s.id = l.story_id where s.state = 'accepted' group by m.item_id")
+                .getResultList()) {
+            Object[] r = (Object[]) row;
+            counts.put(bySlug.get(((Number) r[0]).longValue()), ((Number) r[1]).longValue());
         }
         return counts;
     }

@@ -103,6 +103,17 @@ class RoadmapPagesTest {
     }
 
     @Test
+    void an_item_page_counts_the_accepted_stories_reaching_each_item_below_it_each_once() {
+        // cancel: s1 (lint) and s2 (lint and cancel, once); s4 reaches lint too but is not accepted.
+        assertEquals(List.of("Item cancel initiative 2", "Item traits initiative 1"), page("/roadmap/async")
+                .select("table.list tbody tr").stream().map(r -> r.selectFirst("th").text() + " "
+                        + r.select("td").last().text())
+                .toList());
+        assertEquals(List.of("0"), page("/roadmap/tooling").select("table.list tbody tr td:last-child").eachText());
+        assertEquals(List.of("2"), page("/roadmap/cancel").select("table.list tbody tr td:last-child").eachText());
+    }
+
+    @Test
     void a_goal_page_groups_its_stories_by_character_with_counts_each_story_once() {
         Document goal = page("/roadmap/async");
         assertEquals("Motivated by 3 stories", goal.selectFirst("h2#stories").text());
