@@ -48,8 +48,9 @@ class TraceCsvBatchesTest {
 
     @Test
     void every_accepted_link_is_written_once_in_order_across_batches() throws IOException {
-        // 3 items and 2 links per story: each item holds about 800 links, so a batch ends inside an item.
-        new CorpusGenerator(new CorpusGenerator.Spec(1200, 3, 2, 5)).write(dir);
+        // 3 items, each story linked to all three: each item holds about 1,800 accepted links of 5,400, so batches
+        // end inside an item and the export needs more than one.
+        new CorpusGenerator(new CorpusGenerator.Spec(3000, 3, 3, 5)).write(dir);
         importer.importFolder(dir, false);
         List<String> expected = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select i.slug || ',' || s.slug from story_link l join roadmap_item i on i.id = l.item_id"
