@@ -117,7 +117,7 @@ public class ItemPage {
                 .map(c -> new NamedCount(c.slug(), names.character(c.slug()), c.stories())).toList();
         List<NamedCount> themes = tally.themes().stream()
                 .map(c -> new NamedCount(c.slug(), names.theme(c.slug()), c.stories())).toList();
-        Page<ItemStoryQueries.Grouped> rows = stories.grouped(item, scope, grouping, tally, paging);
+        Page<ItemStoryQueries.Grouped> rows = stories.grouped(scope, grouping, tally, paging);
         boolean byTheme = grouping == ItemStoryQueries.Grouping.THEME;
         long total = tally.total();
         List<Group> groups = groups(rows, paging, byTheme ? themes : characters, byTheme, slug);

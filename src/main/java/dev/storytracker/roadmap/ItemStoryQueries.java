@@ -51,8 +51,13 @@ public class ItemStoryQueries {
     public record Grouped(String group, PlannerJson.ItemStory story) {
     }
 
-    /** How many distinct stories reach the item, and how many of them per character and per theme. */
-    public record Tally(long total, List<PlannerJson.Count> characters, List<PlannerJson.Count> themes) {
+    /**
+     * How many distinct stories reach the item, and how many of them per character and per theme; with the item ids
+     * they were counted over (the item and, with rollup, everything below it), so that a list of the same stories
+     * need not read them again.
+     */
+    public record Tally(List<Long> items, long total, List<PlannerJson.Count> characters,
+            List<PlannerJson.Count> themes) {
     }
 
     public PlannerJson.ItemStories stories(RoadmapItem item, boolean rollup, StoryScope scope, Paging paging) {
@@ -85,7 +90,7 @@ public class ItemStoryQueries {
             List<PlannerJson.Count> perCharacter = counts("select c.slug, count(*)"
                     + " from story s left join story_character c on c.id = s.character_id where " + scope.where()
                     + LINKED + " group by c.slug", items, scope);
-            return new Tally(perCharacter.stream().mapToLong(PlannerJson.Count::stories).sum(),
+            return new Tally(items, perCharacter.stream().mapToLong(PlannerJson.Count::stories).sum(),
                     perCharacter.stream().filter(c -> c.slug() != null).toList(), themes(items, scope));
         }
         @SuppressWarnings("unchecked")
@@ -112,7 +117,7 @@ public class ItemStoryQueries {
                 .thenComparing(PlannerJson.Count::slug);
         characters.sort(order);
         themes.sort(order);
-        return new Tally(total, characters, themes);
+        return new Tally(items, total, characters, themes);
     }
 
     /** Stories reaching the item per theme, by the database. */
@@ -123,16 +128,17 @@ public class ItemStoryQueries {
     }
 
     /**
-     * A page of the rolled-up stories sorted under their character or theme (those without one last), newest first
-     * within a group. By theme a story is listed once per theme, so the total counts (story, theme) pairs.
+     * A page of the stories the tally counted (its items; the same scope) sorted under their character or theme (those
+     * without one last), newest first within a group. By theme a story is listed once per theme, so the total counts
+     * (story, theme) pairs.
      */
-    public Page<Grouped> grouped(RoadmapItem item, StoryScope scope, Grouping by, Tally tally, Paging paging) {
+    public Page<Grouped> grouped(StoryScope scope, Grouping by, Tally tally, Paging paging) {
         String group = by == Grouping.CHARACTER ? "c.slug" : "g.slug";
         String joins = " left join story_character c on c.id = s.character_id"
                 + (by == Grouping.THEME ? " left join story_theme gst on gst.story_id = s.id"
                         + " left join theme g on g.id = gst.theme_id" : "")
                 + " where " + scope.where();
-        List<Long> items = reach(item, true);
+        List<Long> items = tally.items();
         // By character each story is listed once, so the tally's total is the list's; by theme, count the pairs.
         long total = by == Grouping.CHARACTER ? tally.total()
                 : ((Number) bind(em.createNativeQuery("select count(*) from story s" + joins + LINKED), items, scope)
