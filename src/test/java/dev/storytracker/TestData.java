@@ -17,6 +17,7 @@ import dev.storytracker.roadmap.RoadmapItem;
 import dev.storytracker.roadmap.RoadmapLevel;
 import dev.storytracker.roadmap.RoadmapState;
 import dev.storytracker.roadmap.StoryLink;
+import dev.storytracker.roadmap.StoryReach;
 import dev.storytracker.story.Story;
 import dev.storytracker.story.StoryKind;
 import dev.storytracker.story.StorySource;
@@ -26,7 +27,9 @@ import dev.storytracker.story.StoryState;
 @ApplicationScoped
 public class TestData {
 
-    private static final List<String> TABLES = List.of("story_comment", "triage_event", "story_link", "story_retell",
+    private static final List<String> TABLES = List.of("item_tally", "catalog_tally", "story_tally_key", "item_reach",
+            "story_comment",
+            "triage_event", "story_link", "story_retell",
             "story_flag",
             "story_faq",
             "story_author", "story_project", "story_theme", "story", "roadmap_event", "roadmap_owner", "roadmap_item",
@@ -36,6 +39,9 @@ public class TestData {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    StoryReach reach;
 
     @Transactional
     public void reset() {
@@ -109,6 +115,8 @@ public class TestData {
             link.createdAt = Instant.now();
             link.persist();
         }
+        // As the services do after a write: the planners' stored counts follow.
+        reach.storiesChanged(List.of(story.id));
     }
 
     @Transactional
@@ -130,7 +138,9 @@ public class TestData {
 
     @Transactional
     public void setState(String slug, StoryState state) {
-        Story.findBySlug(slug).orElseThrow().state = state;
+        Story story = Story.findBySlug(slug).orElseThrow();
+        story.state = state;
+        reach.storiesChanged(List.of(story.id));
     }
 
     /** A user with the given comma-separated roles and the password "password-" + name; replaced if present. */

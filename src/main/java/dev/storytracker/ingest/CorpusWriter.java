@@ -25,6 +25,7 @@ import dev.storytracker.roadmap.RoadmapLevel;
 import dev.storytracker.roadmap.RoadmapRollup;
 import dev.storytracker.roadmap.RoadmapState;
 import dev.storytracker.roadmap.StoryLink;
+import dev.storytracker.roadmap.StoryReach;
 import dev.storytracker.story.FaqEntry;
 import dev.storytracker.story.Story;
 import dev.storytracker.story.StoryKind;
@@ -49,6 +50,9 @@ public class CorpusWriter {
     @Inject
     HistoryRestore history;
 
+    @Inject
+    StoryReach reach;
+
     /**
      * The stories a batch has written but not yet flushed, by slug. While a batch runs, queries do not flush (see
      * {@code Importer.writeBatch}), so a story that a later file of the same batch retells, continues or repeats is
@@ -60,12 +64,21 @@ public class CorpusWriter {
         private final Map<String, Long> known = new HashMap<>();
         /** Roadmap items the batch changed, and the parents they left, whose roll-ups wait for the batch's end. */
         private final Set<RoadmapItem> rollUps = new LinkedHashSet<>();
+        /** Roadmap items the batch gave another parent: the stories below them reach other items now. */
+        private final Set<RoadmapItem> moved = new LinkedHashSet<>();
     }
 
-    /** Finishes a batch before its commit: the roll-ups its roadmap items left waiting, each ancestor once. */
+    /**
+     * Finishes a batch before its commit: the roll-ups its roadmap items left waiting, each ancestor once, and the
+     * planners' counts for the stories it wrote and the items it moved, a thousand stories per round of statements.
+     */
     void finish(Pending pending) {
         rollup.afterChanges(pending.rollUps);
         pending.rollUps.clear();
+        pending.moved.forEach(reach::itemMoved);
+        pending.moved.clear();
+        em.flush();
+        reach.storiesChanged(pending.stories.values().stream().map(story -> story.id).toList());
     }
 
     /**
@@ -198,13 +211,20 @@ public class CorpusWriter {
         item.persist();
         RoadmapEvent.recordIfChanged(item, previousState, ACTOR, "from " + file.path());
         index.roadmap.put(item.slug, item.id);
+        boolean moved = outcome == Outcome.UPDATED && !Objects.equals(idOf(previousParent), idOf(parent));
         if (pending == null) {
             em.flush();
             rollup.afterChange(item, previousParent);
+            if (moved) {
+                reach.itemMoved(item);
+            }
         } else {
             pending.rollUps.add(item);
             if (previousParent != null) {
                 pending.rollUps.add(previousParent);
+            }
+            if (moved) {
+                pending.moved.add(item);
             }
         }
         return outcome;
@@ -224,6 +244,10 @@ public class CorpusWriter {
             }
         }
         return pending != null && id == null ? Optional.empty() : RoadmapItem.findBySlug(slug);
+    }
+
+    private static Long idOf(RoadmapItem item) {
+        return item == null ? null : item.id;
     }
 
     private static String article(RoadmapLevel level) {
@@ -337,6 +361,7 @@ public class CorpusWriter {
         syncLinks(story, outcome == Outcome.CREATED, links);
         if (pending == null) {
             em.flush();
+            reach.storiesChanged(List.of(story.id));
         } else {
             pending.stories.put(story.slug, story);
         }

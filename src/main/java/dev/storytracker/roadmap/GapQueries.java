@@ -20,7 +20,7 @@ import dev.storytracker.web.Paging;
 /**
  * The planners' gaps, all about accepted stories whoever asks (they are public evidence): accepted stories no item
  * addresses, items with no accepted story anywhere in their subtree, and character x theme cells with too few accepted
- * stories. Each list is one paginated query in the database that also counts the whole list.
+ * stories. The counts come from the stored tallies ({@link StoryReach}); each list is one paginated query.
  */
 @ApplicationScoped
 public class GapQueries {
@@ -28,22 +28,15 @@ public class GapQueries {
     private static final String UNADDRESSED = " from story s left join story_character c on c.id = s.character_id"
             + " where s.state = 'accepted' and not exists (select 1 from story_link l where l.story_id = s.id)";
 
-    /**
-     * Each item and whether anything in its subtree has an accepted story, from the closure in one pass: one index
-     * probe per (item, descendant) pair. Written as a correlated {@code not exists} over the closure instead, H2
-     * evaluates the recursive closure again for every item (see docs/benchmarks.md).
-     */
-    private static final String GROUNDING = ", grounding(item_id, grounded) as (select t.ancestor_id, max(case when"
-            + " exists (select 1 from story_link l join story s on s.id = l.story_id where l.item_id = t.descendant_id"
-            + " and s.state = 'accepted') then 1 else 0 end) from roadmap_closure t group by t.ancestor_id) ";
-
-    private static final String UNGROUNDED = " from grounding g join roadmap_item i on i.id = g.item_id"
-            + " left join roadmap_item p on p.id = i.parent_id where g.grounded = 0";
+    /** Items with no accepted story linked to them or below them: none in the stored tally ({@link StoryReach}). */
+    private static final String UNGROUNDED = " from roadmap_item i left join roadmap_item p on p.id = i.parent_id"
+            + " where not exists (select 1 from item_tally t where t.item_id = i.id and t.state = 'accepted'"
+            + " and t.theme_id = 0 and t.stories > 0)";
 
     /** Every character x theme pair, with its accepted stories counted by one GROUP BY. */
-    private static final String CELLS = " from story_character c cross join theme t left join (select s.character_id,"
-            + " st.theme_id, count(*) as stories from story s join story_theme st on st.story_id = s.id"
-            + " where s.state = 'accepted' group by s.character_id, st.theme_id) n"
+    private static final String CELLS = " from story_character c cross join theme t left join (select k.character_id,"
+            + " k.theme_id, sum(k.stories) as stories from catalog_tally k where k.state = 'accepted'"
+            + " and k.theme_id > 0 group by k.character_id, k.theme_id) n"
             + " on n.character_id = c.id and n.theme_id = t.id where coalesce(n.stories, 0) < :threshold";
 
     /** Each list's total next to every row of its page, so that one pass over the data gives both (not on H2). */
@@ -55,9 +48,14 @@ public class GapQueries {
     EntityManager em;
 
     public Page<PlannerJson.StoryRef> unaddressedStories(Paging paging) {
-        List<Object[]> rows = rows(em.createNativeQuery("select s.id, s.slug, s.kind, s.title, c.slug, "
-                + TOTAL + UNADDRESSED + " order by s.created_at desc, s.id desc" + PAGE), paging);
-        long total = total(rows, 5, paging, () -> em.createNativeQuery("select count(*)" + UNADDRESSED));
+        // The total from the stored tally: accepted stories (theme 0) less those linked to any item (theme -2).
+        long total = ((Number) em.createNativeQuery("select coalesce(sum(case when theme_id = " + StoryReach.STORY
+                + " then stories else -stories end), 0) from catalog_tally where state = 'accepted' and theme_id in ("
+                + StoryReach.STORY + ", " + StoryReach.LINKED + ")").getSingleResult()).longValue();
+        // Newest first off ix_story_state_newest, stopping at the page; none to look for when the total is 0.
+        List<Object[]> rows = total <= paging.offset() ? List.of()
+                : rows(em.createNativeQuery("select s.id, s.slug, s.kind, s.title, c.slug" + UNADDRESSED
+                        + " order by s.state, s.created_at desc, s.id desc" + PAGE), paging);
         Map<Long, List<String>> themes = new LinkedHashMap<>();
         if (!rows.isEmpty()) {
             em.createQuery("select s.id, t.slug from Story s join s.themes t where s.id in :ids order by t.slug",
@@ -72,12 +70,11 @@ public class GapQueries {
     }
 
     public Page<PlannerJson.ItemRef> ungroundedItems(Paging paging) {
-        String with = RoadmapTree.closure(true) + GROUNDING;
-        List<Object[]> rows = rows(em.createNativeQuery(with + "select i.slug, i.title, i.level, i.state, i.progress,"
+        List<Object[]> rows = rows(em.createNativeQuery("select i.slug, i.title, i.level, i.state, i.progress,"
                 + " p.slug, " + TOTAL + UNGROUNDED
                 + " order by case i.level when 'goal' then 0 when 'initiative' then 1 else 2 end, i.slug" + PAGE),
                 paging);
-        long total = total(rows, 6, paging, () -> em.createNativeQuery(with + "select count(*)" + UNGROUNDED));
+        long total = total(rows, 6, paging, () -> em.createNativeQuery("select count(*)" + UNGROUNDED));
         List<PlannerJson.ItemRef> items = new ArrayList<>();
         for (Object[] r : rows) {
             items.add(new PlannerJson.ItemRef((String) r[0], (String) r[1],

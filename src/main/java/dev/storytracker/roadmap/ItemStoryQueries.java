@@ -2,6 +2,7 @@ package dev.storytracker.roadmap;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,24 +20,29 @@ import dev.storytracker.web.Paging;
 
 /**
  * "Which stories motivate this item and everything under it?" A fixed number of queries whatever the page size: the
- * subtree's item ids, the total with the counts per character and per theme (GROUP BY in the database: one statement
- * on PostgreSQL, two on H2), the page, and the themes and linked items of the stories on the page. Pages also list
- * the stories grouped under their character or theme.
+ * subtree's item ids, the total with the counts per character and per theme, the page, and the themes and linked items
+ * of the stories on the page. With rollup the counts are read from the stored tally ({@link StoryReach}: a few hundred
+ * rows whatever the number of stories) unless the scope filters by theme; then, and without rollup, the database
+ * counts them (GROUP BY: one statement on PostgreSQL, two on H2). Pages also list the stories grouped under their
+ * character or theme.
  */
 @ApplicationScoped
 public class ItemStoryQueries {
 
     /**
-     * "Linked to the root item or, through the closure, to any item below it", as a condition on each story {@code s}
-     * (the subtree's item ids are read first, see {@link #reach}). Every query here uses this form, never a join on a
-     * derived table of the links: H2 chooses its join order by cost, and whenever it put the story table first it
-     * pushed {@code r.story_id = s.id} into the derived table and ran it, every link of the subtree, once per story
-     * (minutes for a goal with 92,000 links, see docs/benchmarks.md). Here each story costs one look-up in the
-     * (story, item) index; on H2 the item id is written as an expression ({@code + 0}), or H2 picks the item index for
-     * the IN list and reads the subtree's links per story again. PostgreSQL plans it as a semi-join either way.
+     * "Linked to the item itself", as a condition on each story {@code s}. Every query here uses this form (or {@link
+     * #REACHED}), never a join on a derived table of the links: H2 chooses its join order by cost, and whenever it put
+     * the story table first it pushed {@code r.story_id = s.id} into the derived table and ran it once per story
+     * (minutes for a goal with 92,000 links, see docs/benchmarks.md). Here each story costs one look-up in the (story,
+     * item) index; on H2 the item id is written as an expression ({@code + 0}), or H2 picks the item index and reads
+     * the item's links per story. PostgreSQL plans it as a semi-join either way.
      */
     private static final String LINKED = " and exists (select 1 from story_link l where l.story_id = s.id"
-            + " and l.item_id" + (Database.H2 ? " + 0" : "") + " in (:items))";
+            + " and l.item_id" + (Database.H2 ? " + 0" : "") + " = :root)";
+
+    /** "Linked to the item or to anything below it": one look-up in the stored reach's primary key per story. */
+    private static final String REACHED = " and exists (select 1 from item_reach r where r.item_id = :root"
+            + " and r.story_id = s.id)";
 
     @Inject
     EntityManager em;
@@ -51,23 +57,28 @@ public class ItemStoryQueries {
     public record Grouped(String group, PlannerJson.ItemStory story) {
     }
 
+    /** The item a list is about, whether it rolls up, and the items it covers: itself and, with rollup, all below. */
+    public record Reach(long root, boolean rollup, List<Long> items) {
+
+        /** The condition a story reaching the item meets, on {@code story s}. */
+        String condition() {
+            return rollup ? REACHED : LINKED;
+        }
+    }
+
     /**
-     * How many distinct stories reach the item, and how many of them per character and per theme; with the item ids
-     * they were counted over (the item and, with rollup, everything below it), so that a list of the same stories
-     * need not read them again.
+     * How many distinct stories reach the item, and how many of them per character and per theme; with the reach they
+     * were counted over, so that a list of the same stories need not read the subtree again.
      */
-    public record Tally(List<Long> items, long total, List<PlannerJson.Count> characters,
-            List<PlannerJson.Count> themes) {
+    public record Tally(Reach reach, long total, List<PlannerJson.Count> characters, List<PlannerJson.Count> themes) {
     }
 
     public PlannerJson.ItemStories stories(RoadmapItem item, boolean rollup, StoryScope scope, Paging paging) {
-        String where = " where " + scope.where();
-        List<Long> items = reach(item, rollup);
-        Tally tally = tally(items, scope);
+        Tally tally = tally(reach(item, rollup), scope);
         List<PlannerJson.ItemStory> stories = tally.total() == 0 ? List.of()
-                : page(items, "",
-                        " from story s left join story_character c on c.id = s.character_id" + where + LINKED,
-                        "", scope, paging).stream().map(Grouped::story).toList();
+                : page(tally.reach(), "", " from story s left join story_character c on c.id = s.character_id where "
+                        + scope.where() + tally.reach().condition(), "", scope, paging).stream()
+                        .map(Grouped::story).toList();
         return new PlannerJson.ItemStories(item.slug, rollup,
                 new Page<>(stories, tally.total(), paging.page(), paging.size()), tally.characters(),
                 tally.themes());
@@ -78,29 +89,73 @@ public class ItemStoryQueries {
         return tally(reach(item, rollup), scope);
     }
 
+    private Tally tally(Reach reach, StoryScope scope) {
+        if (reach.rollup() && scope.tallyWhere() != null) {
+            return stored(reach, scope);
+        }
+        return counted(reach, scope);
+    }
+
     /**
-     * On PostgreSQL one statement: the reached stories are found once (a hash semi-join of the subtree's links) and
-     * counted three ways, instead of three statements that each find them again (about 850 ms down to 300 ms for a
-     * goal reaching 64,000 stories, see docs/benchmarks.md). H2 has no materialized CTE and would find them once per
+     * From the stored tally: the item's rows in scope summed per character and theme. Theme 0 counts each story once
+     * (so its rows give the total and the counts per character); themes above 0 give the counts per theme.
+     */
+    private Tally stored(Reach reach, StoryScope scope) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = scope.bind(em.createNativeQuery("select g.theme_id, c.slug, th.slug, g.n from"
+                + " (select t.character_id, t.theme_id, sum(t.stories) as n from item_tally t where t.item_id = :root"
+                + " and t.theme_id >= 0 and " + scope.tallyWhere() + " group by t.character_id, t.theme_id) g"
+                + " left join story_character c on c.id = g.character_id left join theme th on th.id = g.theme_id"
+                + " where g.n > 0")).setParameter("root", reach.root()).getResultList();
+        long total = 0;
+        Map<String, Long> characters = new HashMap<>();
+        Map<String, Long> themes = new HashMap<>();
+        for (Object[] r : rows) {
+            long count = ((Number) r[3]).longValue();
+            if (((Number) r[0]).longValue() == 0) {
+                total += count;
+                if (r[1] != null) {
+                    characters.merge((String) r[1], count, Long::sum);
+                }
+            } else {
+                themes.merge((String) r[2], count, Long::sum);
+            }
+        }
+        return new Tally(reach, total, sorted(characters), sorted(themes));
+    }
+
+    /** Most stories first, then by slug: the order the counting statements give. */
+    private static List<PlannerJson.Count> sorted(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(e -> new PlannerJson.Count(e.getKey(), e.getValue()))
+                .sorted(ORDER).toList();
+    }
+
+    private static final Comparator<PlannerJson.Count> ORDER = Comparator.comparingLong(PlannerJson.Count::stories)
+            .reversed().thenComparing(PlannerJson.Count::slug);
+
+    /**
+     * Counted by the database. On PostgreSQL one statement: the reached stories are found once and counted three ways,
+     * instead of three statements that each find them again. H2 has no materialized CTE and would find them once per
      * reference, so there it is two statements: per character (whose groups add up to the total) and per theme.
      */
-    private Tally tally(List<Long> items, StoryScope scope) {
+    private Tally counted(Reach reach, StoryScope scope) {
+        String reached = reach.condition();
         if (Database.H2) {
             // Each story has one character or none, so the groups (none included) add up to the total.
             List<PlannerJson.Count> perCharacter = counts("select c.slug, count(*)"
                     + " from story s left join story_character c on c.id = s.character_id where " + scope.where()
-                    + LINKED + " group by c.slug", items, scope);
-            return new Tally(items, perCharacter.stream().mapToLong(PlannerJson.Count::stories).sum(),
-                    perCharacter.stream().filter(c -> c.slug() != null).toList(), themes(items, scope));
+                    + reached + " group by c.slug", reach, scope);
+            return new Tally(reach, perCharacter.stream().mapToLong(PlannerJson.Count::stories).sum(),
+                    perCharacter.stream().filter(c -> c.slug() != null).toList(), themes(reach, scope));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = bind(em.createNativeQuery("with reached(id, character_id) as materialized"
-                + " (select s.id, s.character_id from story s where " + scope.where() + LINKED + ")"
+                + " (select s.id, s.character_id from story s where " + scope.where() + reached + ")"
                 + " select 0, cast(null as varchar(100)), count(*) from reached"
                 + " union all select 1, c.slug, count(*) from reached r join story_character c on c.id = r.character_id"
                 + " group by c.slug"
                 + " union all select 2, th.slug, count(*) from reached r join story_theme st on st.story_id = r.id"
-                + " join theme th on th.id = st.theme_id group by th.slug"), items, scope).getResultList();
+                + " join theme th on th.id = st.theme_id group by th.slug"), reach, scope).getResultList();
         long total = 0;
         List<PlannerJson.Count> characters = new ArrayList<>();
         List<PlannerJson.Count> themes = new ArrayList<>();
@@ -112,19 +167,16 @@ public class ItemStoryQueries {
                 default -> themes.add(new PlannerJson.Count((String) r[1], count));
             }
         }
-        // The order the H2 statements give: most stories first, then by slug.
-        Comparator<PlannerJson.Count> order = Comparator.comparingLong(PlannerJson.Count::stories).reversed()
-                .thenComparing(PlannerJson.Count::slug);
-        characters.sort(order);
-        themes.sort(order);
-        return new Tally(items, total, characters, themes);
+        characters.sort(ORDER);
+        themes.sort(ORDER);
+        return new Tally(reach, total, characters, themes);
     }
 
     /** Stories reaching the item per theme, by the database. */
-    private List<PlannerJson.Count> themes(List<Long> items, StoryScope scope) {
+    private List<PlannerJson.Count> themes(Reach reach, StoryScope scope) {
         return counts("select th.slug, count(*) from story s"
                 + " join story_theme st on st.story_id = s.id join theme th on th.id = st.theme_id where "
-                + scope.where() + LINKED + " group by th.slug", items, scope);
+                + scope.where() + reach.condition() + " group by th.slug", reach, scope);
     }
 
     /**
@@ -138,23 +190,32 @@ public class ItemStoryQueries {
                 + (by == Grouping.THEME ? " left join story_theme gst on gst.story_id = s.id"
                         + " left join theme g on g.id = gst.theme_id" : "")
                 + " where " + scope.where();
-        List<Long> items = tally.items();
+        Reach reach = tally.reach();
         // By character each story is listed once, so the tally's total is the list's; by theme, count the pairs.
-        long total = by == Grouping.CHARACTER ? tally.total()
-                : ((Number) bind(em.createNativeQuery("select count(*) from story s" + joins + LINKED), items, scope)
-                        .getSingleResult()).longValue();
+        long total = by == Grouping.CHARACTER ? tally.total() : themePairs(reach, scope, joins);
         List<Grouped> rows = total == 0 ? List.of()
-                : page(items, ", " + group, " from story s" + joins + LINKED,
+                : page(reach, ", " + group, " from story s" + joins + reach.condition(),
                         "case when " + group + " is null then 1 else 0 end, " + group + ", ", scope, paging);
         return new Page<>(rows, total, paging.page(), paging.size());
     }
 
-    private List<Grouped> page(List<Long> items, String groupColumn, String from, String groupOrder,
-            StoryScope scope, Paging paging) {
+    /** (story, theme) pairs, a story without themes once: from the stored tally's theme rows when it can answer. */
+    private long themePairs(Reach reach, StoryScope scope, String joins) {
+        if (reach.rollup() && scope.tallyWhere() != null) {
+            return ((Number) scope.bind(em.createNativeQuery("select coalesce(sum(t.stories), 0) from item_tally t"
+                    + " where t.item_id = :root and t.theme_id <> 0 and " + scope.tallyWhere()))
+                    .setParameter("root", reach.root()).getSingleResult()).longValue();
+        }
+        return ((Number) bind(em.createNativeQuery("select count(*) from story s" + joins + reach.condition()),
+                reach, scope).getSingleResult()).longValue();
+    }
+
+    private List<Grouped> page(Reach reach, String groupColumn, String from, String groupOrder, StoryScope scope,
+            Paging paging) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = bind(em.createNativeQuery("select s.id, s.slug, s.kind, s.title, s.summary,"
-                + " c.slug, s.state" + groupColumn + from + " order by " + groupOrder
-                + "s.created_at desc, s.id desc offset :offset rows fetch next :size rows only"), items, scope)
+                + " c.slug, s.state" + groupColumn + from + " order by " + groupOrder + scope.newestFirst()
+                + " offset :offset rows fetch next :size rows only"), reach, scope)
                 .setParameter("offset", paging.offset()).setParameter("size", paging.size()).getResultList();
         if (rows.isEmpty()) {
             return List.of();
@@ -172,7 +233,7 @@ public class ItemStoryQueries {
         // reason as in LINKED, or H2 reads every link of the subtree to find the page's.
         for (Object row : em.createNativeQuery("select l.story_id, i.slug, l.relation from story_link l"
                 + " join roadmap_item i on i.id = l.item_id where l.story_id in (:ids) and l.item_id"
-                + (Database.H2 ? " + 0" : "") + " in (:items) order by i.slug").setParameter("items", items)
+                + (Database.H2 ? " + 0" : "") + " in (:items) order by i.slug").setParameter("items", reach.items())
                 .setParameter("ids", ids).getResultList()) {
             Object[] r = (Object[]) row;
             via.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(new PlannerJson.Via(
@@ -189,27 +250,26 @@ public class ItemStoryQueries {
         return stories;
     }
 
-    private List<PlannerJson.Count> counts(String sql, List<Long> items, StoryScope scope) {
+    private List<PlannerJson.Count> counts(String sql, Reach reach, StoryScope scope) {
         List<PlannerJson.Count> counts = new ArrayList<>();
-        for (Object row : bind(em.createNativeQuery(sql + " order by 2 desc, 1"), items, scope).getResultList()) {
+        for (Object row : bind(em.createNativeQuery(sql + " order by 2 desc, 1"), reach, scope).getResultList()) {
             Object[] r = (Object[]) row;
             counts.add(new PlannerJson.Count((String) r[0], ((Number) r[1]).longValue()));
         }
         return counts;
     }
 
-    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, List<Long> items,
-            StoryScope scope) {
-        return scope.bind(query).setParameter("items", items);
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, Reach reach, StoryScope scope) {
+        return scope.bind(query).setParameter("root", reach.root());
     }
 
     /**
-     * The item and, with rollup, every item below it: read first (a few thousand ids at most), so that the story
-     * queries need no recursive CTE inside a subquery, which H2 would evaluate again for every story.
+     * The item and, with rollup, every item below it (a few thousand ids at most), for the links a page's stories
+     * reach it through.
      */
-    private List<Long> reach(RoadmapItem item, boolean rollup) {
+    private Reach reach(RoadmapItem item, boolean rollup) {
         if (!rollup) {
-            return List.of(item.id);
+            return new Reach(item.id, false, List.of(item.id));
         }
         List<Long> items = new ArrayList<>();
         for (Object id : em.createNativeQuery(RoadmapTree.closure(true)
@@ -217,6 +277,6 @@ public class ItemStoryQueries {
                 .getResultList()) {
             items.add(((Number) id).longValue());
         }
-        return items;
+        return new Reach(item.id, true, items);
     }
 }

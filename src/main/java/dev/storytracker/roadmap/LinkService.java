@@ -31,6 +31,9 @@ public class LinkService {
     @Inject
     EntityManager em;
 
+    @Inject
+    StoryReach reach;
+
     /** The result of a put: the link, and whether it was new. */
     public record Put(LinkJson link, boolean created) {
     }
@@ -66,6 +69,7 @@ public class LinkService {
             link.createdAt = Instant.now();
             link.persist();
             flush();
+            reach.storiesChanged(List.of(story.id));
             return new Put(LinkJson.of(link), true);
         }
         // Putting the same link again changes nothing, not even who touched it last.
@@ -86,7 +90,11 @@ public class LinkService {
         Story story = Story.findBySlug(storySlug).orElseThrow(() -> new NotFoundProblem("story", storySlug));
         RoadmapItem item = RoadmapItem.findBySlug(itemSlug)
                 .orElseThrow(() -> new NotFoundProblem("roadmap item", itemSlug));
-        return StoryLink.delete("story = ?1 and item = ?2", story, item) > 0;
+        if (StoryLink.delete("story = ?1 and item = ?2", story, item) == 0) {
+            return false;
+        }
+        reach.storiesChanged(List.of(story.id));
+        return true;
     }
 
     private void flush() {

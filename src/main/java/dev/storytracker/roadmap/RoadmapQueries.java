@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -85,51 +84,31 @@ public class RoadmapQueries {
                 ancestors, childNodes, stories, item.createdAt, item.updatedAt, item.version));
     }
 
-    /** Accepted stories linked to each item or to anything below it, each story once per item; by slug. */
+    /**
+     * Accepted stories linked to each item or to anything below it, each story once per item; by slug. Read from the
+     * stored tally ({@link StoryReach}): one row per item and character, whatever the number of stories.
+     */
     public Map<String, Long> reachedCounts() {
-        Map<String, Long> counts = new HashMap<>();
-        for (Object row : em.createNativeQuery(RoadmapTree.closure(true) + "select i.slug, count(distinct s.id)"
-                + " from roadmap_closure t join roadmap_item i on i.id = t.ancestor_id"
-                + " join story_link l on l.item_id = t.descendant_id join story s on s.id = l.story_id"
-                + " where s.state = 'accepted' group by i.slug").getResultList()) {
-            Object[] r = (Object[]) row;
-            counts.put((String) r[0], ((Number) r[1]).longValue());
-        }
-        return counts;
+        return counts(null);
     }
 
-    /**
-     * The same for the given items only (an item page's children), in two statements: each item's subtree is read
-     * first (a few hundred ids), then the links of those subtrees are counted, grouped by the item they fall under,
-     * through a {@code values} list pairing each item with its subtree's ids. Joining the recursive CTE itself instead
-     * made H2 evaluate it for every link (42 s at 100,000 stories; the goal's 41 children here cost 0.7 s) and made
-     * PostgreSQL read the whole closure (250 ms against 100 ms).
-     */
+    /** The same for the given items only (an item page's children). */
     public Map<String, Long> reachedCounts(Collection<String> slugs) {
+        return slugs.isEmpty() ? Map.of() : counts(slugs);
+    }
+
+    /** Accepted stories reaching the given items (null: every item), by slug; items with none are left out. */
+    private Map<String, Long> counts(Collection<String> slugs) {
+        var query = em.createNativeQuery("select i.slug, sum(t.stories) from item_tally t"
+                + " join roadmap_item i on i.id = t.item_id where t.state = 'accepted' and t.theme_id = 0"
+                + (slugs == null ? "" : " and i.slug in (:slugs)") + " group by i.slug having sum(t.stories) > 0");
+        if (slugs != null) {
+            query.setParameter("slugs", slugs);
+        }
         Map<String, Long> counts = new HashMap<>();
-        if (slugs.isEmpty()) {
-            return counts;
-        }
-        Map<Long, String> bySlug = new HashMap<>();
-        StringJoiner pairs = new StringJoiner(", ");
-        for (Object row : em.createNativeQuery(RoadmapTree.closure(true) + "select t.ancestor_id, i.slug,"
-                + " t.descendant_id from roadmap_closure t join roadmap_item i on i.id = t.ancestor_id"
-                + " where i.slug in (:slugs)").setParameter("slugs", slugs).getResultList()) {
+        for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
-            long ancestor = ((Number) r[0]).longValue();
-            bySlug.put(ancestor, (String) r[1]);
-            // Both are ids read from the database just now, written as numbers: nothing typed by anyone.
-            pairs.add("(" + ancestor + ", " + ((Number) r[2]).longValue() + ")");
-        }
-        if (bySlug.isEmpty()) {
-            return counts;
-        }
-        for (Object row : em.createNativeQuery("select m.item_id, count(distinct l.story_id) from (values " + pairs
-                + ") m(item_id, descendant_id) join story_link l on l.item_id = m.descendant_id"
-                + " join story s on s.id = l.story_id where s.state = 'accepted' group by m.item_id")
-                .getResultList()) {
-            Object[] r = (Object[]) row;
-            counts.put(bySlug.get(((Number) r[0]).longValue()), ((Number) r[1]).longValue());
+            counts.put((String) r[0], ((Number) r[1]).longValue());
         }
         return counts;
     }

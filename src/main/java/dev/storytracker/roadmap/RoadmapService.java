@@ -34,6 +34,9 @@ public class RoadmapService {
     @Inject
     RoadmapQueries queries;
 
+    @Inject
+    StoryReach reach;
+
     @Transactional
     public RoadmapJson.Detail create(RoadmapInput input, String actor) {
         String slug = input.slug() != null ? input.slug() : Slugs.fromText(input.title(), 80, "item");
@@ -70,6 +73,10 @@ public class RoadmapService {
         RoadmapEvent.recordIfChanged(item, before, actor, null);
         flush(slug);
         rollup.afterChange(item, previousParent);
+        if (previousParent != item.parent) {
+            // The stories linked at or below the item reach the new ancestors instead of the old ones.
+            reach.itemMoved(item);
+        }
         return queries.detail(slug).orElseThrow();
     }
 

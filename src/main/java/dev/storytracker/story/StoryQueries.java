@@ -39,18 +39,47 @@ public class StoryQueries {
     public Page<StoryJson.Summary> list(StoryFilter filter, Paging paging) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
-        TypedQuery<Long> count = em.createQuery("select count(*) from Story s" + where, Long.class);
-        params.forEach(count::setParameter);
-        long total = count.getSingleResult();
+        long total = tallied(filter).orElseGet(() -> {
+            TypedQuery<Long> count = em.createQuery("select count(*) from Story s" + where, Long.class);
+            params.forEach(count::setParameter);
+            return count.getSingleResult();
+        });
         if (total == 0 || paging.offset() >= total) {
             return new Page<>(List.of(), total, paging.page(), paging.size());
         }
         TypedQuery<Object[]> rows = em.createQuery("select s.id, s.slug, s.kind, s.title, s.summary, c.slug, s.state,"
                 + " s.createdAt, s.updatedAt, s.version from Story s left join s.character c" + where
-                + " order by s.createdAt desc, s.id desc", Object[].class);
+                // A fixed state comes first (the same order): H2 then reads the page off ix_story_state_newest.
+                + " order by " + (filter.state().isPresent() ? "s.state, " : "") + "s.createdAt desc, s.id desc",
+                Object[].class);
         params.forEach(rows::setParameter);
         rows.setFirstResult(paging.offset()).setMaxResults(paging.size());
         return new Page<>(summaries(rows.getResultList()), total, paging.page(), paging.size());
+    }
+
+    /**
+     * The number of stories matching a filter of kind, state, character and at most one theme, from the stored tally
+     * ({@code catalog_tally}, kept current on write by {@code roadmap.StoryReach}): theme 0 counts each story once, a
+     * theme's rows the stories with that theme. Empty for a filter by project, roadmap item or words, which the tally
+     * does not count.
+     */
+    private Optional<Long> tallied(StoryFilter filter) {
+        if (filter.project().isPresent() || filter.roadmap().isPresent() || !filter.words().isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder sql = new StringBuilder("select coalesce(sum(t.stories), 0) from catalog_tally t where")
+                .append(filter.theme().isPresent() ? " t.theme_id = (select th.id from theme th where th.slug = :theme)"
+                        : " t.theme_id = 0");
+        filter.kind().ifPresent(k -> sql.append(" and t.kind = :kind"));
+        filter.state().ifPresent(s -> sql.append(" and t.state = :state"));
+        filter.character().ifPresent(c -> sql.append(
+                " and t.character_id = (select c.id from story_character c where c.slug = :character)"));
+        var query = em.createNativeQuery(sql.toString());
+        filter.theme().ifPresent(t -> query.setParameter("theme", t));
+        filter.kind().ifPresent(k -> query.setParameter("kind", k.slug()));
+        filter.state().ifPresent(s -> query.setParameter("state", s.slug()));
+        filter.character().ifPresent(c -> query.setParameter("character", c));
+        return Optional.of(((Number) query.getSingleResult()).longValue());
     }
 
     /** A story found by its slug, with what deciding who may see it needs. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -48,6 +49,9 @@ public class StoryService {
 
     @Inject
     StoryQueries queries;
+
+    @Inject
+    Event<StoryChanged> changed;
 
     /** A new story in state submitted, with its private edit token (returned once, never stored in clear). */
     public StoryJson.Created create(StoryInput input, StorySource source, String actor) {
@@ -129,6 +133,7 @@ public class StoryService {
                     story.persist();
                     TriageEvent.record(story, null, initial, actor, "submitted through the " + source.slug());
                     em.flush();
+                    changed.fire(new StoryChanged(story.id));
                     return queries.detail(story);
                 });
                 return new StoryJson.Created(detail, token, "/stories/" + detail.slug() + "/edit?token=" + token);
@@ -163,6 +168,7 @@ public class StoryService {
             }
             apply(story, input);
             em.flush();
+            changed.fire(new StoryChanged(story.id));
             return queries.detail(story);
         });
     }

@@ -17,12 +17,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
+import dev.storytracker.SlugEnum;
 import dev.storytracker.story.StoryKind;
 import dev.storytracker.story.StoryState;
 
 /**
  * Every figure of the dashboard, each computed by the database in one aggregate query (GROUP BY, or conditional
- * sums over an indexed range), never by loading stories.
+ * sums over an indexed range), never by loading stories; the counts per state and the coverage grid add up the stored
+ * tally ({@code catalog_tally}, kept current on write by {@code roadmap.StoryReach}).
  */
 @ApplicationScoped
 public class DashboardQueries {
@@ -65,8 +67,12 @@ public class DashboardQueries {
         for (StoryState state : StoryState.values()) {
             counts.put(state, 0L);
         }
-        em.createQuery("select s.state, count(*) from Story s group by s.state", Object[].class).getResultList()
-                .forEach(r -> counts.put((StoryState) r[0], (Long) r[1]));
+        // From the stored tally (roadmap.StoryReach): theme 0 counts each story once.
+        for (Object row : em.createNativeQuery("select state, sum(stories) from catalog_tally where theme_id = 0"
+                + " group by state").getResultList()) {
+            Object[] r = (Object[]) row;
+            counts.put(SlugEnum.parse(StoryState.class, (String) r[0]).orElseThrow(), ((Number) r[1]).longValue());
+        }
         return counts;
     }
 
@@ -81,11 +87,14 @@ public class DashboardQueries {
         for (StoryKind kind : StoryKind.values()) {
             counts.put(kind, new long[characters.size()][themes.size()]);
         }
-        em.createQuery("select s.kind, c.slug, t.slug, count(*) from Story s join s.character c join s.themes t"
-                + " where s.state = :accepted group by s.kind, c.slug, t.slug", Object[].class)
-                .setParameter("accepted", StoryState.ACCEPTED).getResultList()
-                .forEach(r -> counts.get((StoryKind) r[0])[row.get((String) r[1])][column
-                        .get((String) r[2])] = (Long) r[3]);
+        // From the stored tally: a few hundred rows instead of every accepted story times its themes.
+        for (Object result : em.createNativeQuery("select k.kind, c.slug, t.slug, sum(k.stories) from catalog_tally k"
+                + " join story_character c on c.id = k.character_id join theme t on t.id = k.theme_id"
+                + " where k.state = 'accepted' group by k.kind, c.slug, t.slug").getResultList()) {
+            Object[] r = (Object[]) result;
+            counts.get(SlugEnum.parse(StoryKind.class, (String) r[0]).orElseThrow())[row.get((String) r[1])][column
+                    .get((String) r[2])] = ((Number) r[3]).longValue();
+        }
         return new Coverage(characters, themes, counts);
     }
 

@@ -13,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.storytracker.SlugEnum;
 import dev.storytracker.account.User;
+import dev.storytracker.roadmap.StoryReach;
 import dev.storytracker.story.Story;
 import dev.storytracker.story.StoryJson;
 import dev.storytracker.story.StoryQueries;
@@ -33,6 +34,9 @@ public class TriageService {
 
     @Inject
     StoryQueries queries;
+
+    @Inject
+    StoryReach reach;
 
     public StoryJson.Detail transition(String slug, TransitionInput input, String actor) {
         StoryState to = SlugEnum.parse(StoryState.class, input.to()).orElseThrow(() -> InvalidInputException.of("to",
@@ -57,6 +61,7 @@ public class TriageService {
             }
             TriageEvent.record(story, from, to, actor, note);
             em.flush();
+            reach.storiesChanged(List.of(story.id));
             return queries.detail(story);
         });
     }

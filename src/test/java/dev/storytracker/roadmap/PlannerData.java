@@ -35,6 +35,9 @@ public class PlannerData {
     @Inject
     TestData data;
 
+    @Inject
+    StoryReach reach;
+
     public void build() {
         data.reset();
         for (String character : List.of("alan", "grace", "niklaus")) {
@@ -107,5 +110,6 @@ public class PlannerData {
             link.createdAt = Instant.now();
             link.persist();
         }
+        reach.storiesChanged(List.of(s.id));
     }
 }

@@ -1,0 +1,274 @@
+package dev.storytracker.roadmap;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import dev.storytracker.Database;
+import dev.storytracker.story.StoryChanged;
+
+/**
+ * Keeps the stored counts current on write, so that the planners' and the working group's figures add up a few
+ * hundred rows instead of counting tens of thousands of stories on every request (docs/benchmarks.md):
+ * <ul>
+ * <li>{@code story_tally_key}: how each story is counted, its state, kind and character (0: none), once with theme
+ * {@value #STORY} (the story itself), once per theme or once with {@value #NO_THEME} when it has none, and once with
+ * {@value #LINKED} when it is linked to any roadmap item;</li>
+ * <li>{@code catalog_tally}: all stories by state, kind, character and theme (the keys summed);</li>
+ * <li>{@code item_reach}: each roadmap item and every story linked to it or below it, once;</li>
+ * <li>{@code item_tally}: per item, the stories reaching it by state, kind, character and theme.</li>
+ * </ul>
+ * Every write that creates a story or changes its links, state, kind, character or themes calls
+ * {@link #storiesChanged} (or fires {@link StoryChanged}), and every change of an item's parent calls
+ * {@link #itemMoved}, in the writer's transaction. Each story is recounted as a whole: its old contribution (its
+ * recorded keys, and its reach times those keys) is taken away and its new one added, so the caller need not say what
+ * changed. Statements are set-based, a thousand stories at a time; the stories are locked first, so two transactions
+ * recounting the same story take turns, and tally rows are changed in key order, so they do not deadlock each other.
+ */
+@ApplicationScoped
+public class StoryReach {
+
+    /** Stories recounted per round of statements (the bound of each IN list). */
+    static final int CHUNK = 1000;
+
+    /** The theme of the key that counts the story itself. */
+    static final long STORY = 0;
+    /** The theme of the key of a story without themes. */
+    static final long NO_THEME = -1;
+    /** The theme of the key of a story linked to at least one roadmap item (catalogue only). */
+    static final long LINKED = -2;
+
+    private static final String KEY_COLUMNS = "state, kind, character_id, theme_id";
+
+    /** The reach of the stories {@code :ids}: each link's item and its ancestors, as (item_id, story_id), distinct. */
+    private static final String REACH = reachOf("l.story_id in (:ids)");
+
+    /** The keys of the stories {@code :ids} as they are now: (story_id, theme_id, state, kind, character_id). */
+    private static final String NEW_KEYS = "select s.id as story_id, " + STORY + " as theme_id, s.state, s.kind,"
+            + " coalesce(s.character_id, 0) as character_id from story s where s.id in (:ids)"
+            + " union all select s.id, st.theme_id, s.state, s.kind, coalesce(s.character_id, 0) from story s"
+            + " join story_theme st on st.story_id = s.id where s.id in (:ids) and st.story_id in (:ids)"
+            + " union all select s.id, " + NO_THEME + ", s.state, s.kind, coalesce(s.character_id, 0) from story s"
+            + " where s.id in (:ids) and not exists (select 1 from story_theme st where st.story_id = s.id)"
+            + " union all select s.id, " + LINKED + ", s.state, s.kind, coalesce(s.character_id, 0) from story s"
+            + " where s.id in (:ids) and exists (select 1 from story_link l where l.story_id = s.id)";
+
+    /**
+     * PostgreSQL: the catalogue's change for the stories {@code :ids}, their recorded keys taken away and their keys as
+     * they are now added, in one pass: one upsert in key order, so that two transactions never hold rows the other
+     * waits for (taking the old away and adding the new as two passes could), and safe when both add the first story
+     * of a key at once. Keys whose count does not change are not touched.
+     */
+    private static final String CATALOG_UPSERT = "insert into catalog_tally (" + KEY_COLUMNS + ", stories)"
+            + " select " + KEY_COLUMNS + ", sum(n) from (select " + KEY_COLUMNS + ", -1 as n from story_tally_key"
+            + " where story_id in (:ids) union all select " + KEY_COLUMNS + ", 1 from (" + NEW_KEYS + ") k) d"
+            + " group by " + KEY_COLUMNS + " having sum(n) <> 0 order by 1, 2, 3, 4"
+            + " on conflict (" + KEY_COLUMNS + ") do update set stories = catalog_tally.stories + excluded.stories";
+
+    /** PostgreSQL: the same for the items, the recorded reach times the recorded keys against the reach and keys now. */
+    private static final String ITEM_UPSERT = "insert into item_tally (item_id, " + KEY_COLUMNS + ", stories)"
+            + " select item_id, " + KEY_COLUMNS + ", sum(n) from (select r.item_id, k.state, k.kind, k.character_id,"
+            + " k.theme_id, -1 as n from item_reach r join story_tally_key k on k.story_id = r.story_id"
+            + " where r.story_id in (:ids) and k.story_id in (:ids) and k.theme_id <> " + LINKED
+            + " union all select r.item_id, k.state, k.kind, k.character_id, k.theme_id, 1 from (" + REACH + ") r"
+            + " join (" + NEW_KEYS + ") k on k.story_id = r.story_id where k.theme_id <> " + LINKED + ") d"
+            + " group by item_id, " + KEY_COLUMNS + " having sum(n) <> 0 order by 1, 2, 3, 4, 5"
+            + " on conflict (item_id, " + KEY_COLUMNS + ")"
+            + " do update set stories = item_tally.stories + excluded.stories";
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Recounts the given stories after they were created or their links, state, kind, character or themes changed
+     * (flushing first, so that the statements see the change).
+     */
+    public void storiesChanged(Collection<Long> storyIds) {
+        if (storyIds.isEmpty()) {
+            return;
+        }
+        em.flush();
+        List<Long> ids = storyIds.stream().distinct().sorted().toList();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            recount(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+        }
+    }
+
+    /** A story was created, or its kind, character or themes revised. */
+    void onStoryChanged(@Observes StoryChanged event) {
+        storiesChanged(List.of(event.storyId()));
+    }
+
+    /** Recounts every story linked to the item or below it, after the item's parent changed. */
+    public void itemMoved(RoadmapItem item) {
+        em.flush();
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery(RoadmapTree.closure(true) + "select distinct l.story_id"
+                + " from roadmap_closure t join story_link l on l.item_id = t.descendant_id"
+                + " where t.ancestor_id = :item").setParameter("item", item.id).getResultList();
+        storiesChanged(ids.stream().map(Number::longValue).toList());
+    }
+
+    private void recount(List<Long> ids) {
+        // Waits for any other transaction recounting (or otherwise writing) these stories, so both never take the
+        // same old contribution away. On PostgreSQL the lock an UPDATE takes, not FOR UPDATE: that one would also wait
+        // for the key-share lock another transaction's new triage event holds on the story (its foreign key), while
+        // that transaction waits for this one's update of the story: a deadlock, where one should get a 409.
+        em.createNativeQuery("select id from story where id in (:ids) order by id for "
+                + (Database.H2 ? "update" : "no key update")).setParameter("ids", ids).getResultList();
+        if (!Database.H2) {
+            em.createNativeQuery(CATALOG_UPSERT).setParameter("ids", ids).executeUpdate();
+            em.createNativeQuery(ITEM_UPSERT).setParameter("ids", ids).executeUpdate();
+            replace(ids);
+            return;
+        }
+        // H2 has no ON CONFLICT ... DO UPDATE, and its MERGE ... USING ran the grouped change again for every row of
+        // the tally (3x the time of a whole import), as did the grouped join itself: so the change is summed here from
+        // single-table reads by index, before and after the stories' keys and reach are replaced, and applied once
+        // per table in key order.
+        Map<List<Object>, Long> catalog = new TreeMap<>(KEY_ORDER);
+        Map<List<Object>, Long> items = new TreeMap<>(KEY_ORDER);
+        sum(ids, -1, catalog, items);
+        replace(ids);
+        sum(ids, 1, catalog, items);
+        catalog.values().removeIf(n -> n == 0);
+        items.values().removeIf(n -> n == 0);
+        em.unwrap(Session.class).doWork(connection -> {
+            apply(connection, "catalog_tally", KEY_COLUMNS, catalog);
+            apply(connection, "item_tally", "item_id, " + KEY_COLUMNS, items);
+        });
+    }
+
+    /** Replaces the stories' recorded keys and reach with what they are now. */
+    private void replace(List<Long> ids) {
+        em.createNativeQuery("delete from story_tally_key where story_id in (:ids)").setParameter("ids", ids)
+                .executeUpdate();
+        em.createNativeQuery("delete from item_reach where story_id in (:ids)").setParameter("ids", ids)
+                .executeUpdate();
+        em.createNativeQuery("insert into item_reach (item_id, story_id) " + REACH).setParameter("ids", ids)
+                .executeUpdate();
+        em.createNativeQuery("insert into story_tally_key (story_id, theme_id, state, kind, character_id) "
+                + NEW_KEYS).setParameter("ids", ids).executeUpdate();
+    }
+
+    /** H2: adds the stories' recorded contribution, times {@code sign}, to the catalogue's and the items' changes. */
+    private void sum(List<Long> ids, int sign, Map<List<Object>, Long> catalog, Map<List<Object>, Long> items) {
+        Map<Long, List<List<Object>>> keys = new HashMap<>();
+        for (Object row : em.createNativeQuery("select story_id, " + KEY_COLUMNS
+                + " from story_tally_key where story_id in (:ids)").setParameter("ids", ids).getResultList()) {
+            Object[] r = (Object[]) row;
+            List<Object> key = List.of(r[1], r[2], ((Number) r[3]).longValue(), ((Number) r[4]).longValue());
+            catalog.merge(key, (long) sign, Long::sum);
+            if ((Long) key.get(3) != LINKED) {
+                keys.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(key);
+            }
+        }
+        for (Object row : em.createNativeQuery("select item_id, story_id from item_reach where story_id in (:ids)")
+                .setParameter("ids", ids).getResultList()) {
+            Object[] r = (Object[]) row;
+            long item = ((Number) r[0]).longValue();
+            for (List<Object> key : keys.getOrDefault(((Number) r[1]).longValue(), List.of())) {
+                List<Object> itemKey = new ArrayList<>(5);
+                itemKey.add(item);
+                itemKey.addAll(key);
+                items.merge(itemKey, (long) sign, Long::sum);
+            }
+        }
+    }
+
+    /**
+     * H2: adds each delta to its row of the table, in key order: one batch of updates, then an insert for each key not
+     * there yet. Should another transaction have inserted the same key meanwhile, the insert fails on the primary key
+     * (H2 keeps this transaction open) and the row is updated instead.
+     */
+    private static void apply(Connection connection, String table, String columns, Map<List<Object>, Long> delta)
+            throws SQLException {
+        if (delta.isEmpty()) {
+            return;
+        }
+        String[] names = columns.split(", ");
+        String where = " where " + String.join(" = ? and ", names) + " = ?";
+        List<Map.Entry<List<Object>, Long>> rows = new ArrayList<>(delta.entrySet());
+        int[] updated;
+        try (PreparedStatement update = connection.prepareStatement("update " + table
+                + " set stories = stories + ?" + where)) {
+            for (Map.Entry<List<Object>, Long> row : rows) {
+                bind(update, row);
+                update.addBatch();
+            }
+            updated = update.executeBatch();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + table + " (stories, " + columns
+                + ") values (?" + ", ?".repeat(names.length) + ")");
+                PreparedStatement update = connection.prepareStatement("update " + table
+                        + " set stories = stories + ?" + where)) {
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 0) {
+                    bind(insert, rows.get(i));
+                    try {
+                        insert.executeUpdate();
+                    } catch (SQLException e) {
+                        if (!"23505".equals(e.getSQLState())) {
+                            throw e;
+                        }
+                        bind(update, rows.get(i));
+                        update.executeUpdate();
+                    }
+                }
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Map.Entry<List<Object>, Long> row) throws SQLException {
+        statement.setLong(1, row.getValue());
+        for (int i = 0; i < row.getKey().size(); i++) {
+            statement.setObject(i + 2, row.getKey().get(i));
+        }
+    }
+
+    /** Keys in column order (numbers and state or kind slugs), so that tally rows are always changed in one order. */
+    @SuppressWarnings("unchecked")
+    private static final Comparator<List<Object>> KEY_ORDER = (a, b) -> {
+        for (int i = 0; i < a.size(); i++) {
+            int c = ((Comparable<Object>) a.get(i)).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    };
+
+    /**
+     * The links of the stories matching {@code condition} (on {@code story_link l}) closed up the roadmap: one SELECT
+     * per level, joined by UNION so that each (item, story) comes once.
+     */
+    static String reachOf(String condition) {
+        StringJoiner union = new StringJoiner(" union ");
+        union.add("select l.item_id, l.story_id from story_link l where " + condition);
+        StringBuilder from = new StringBuilder("story_link l");
+        String item = "l.item_id";
+        for (int depth = 1; depth < RoadmapLevel.values().length; depth++) {
+            from.append(" join roadmap_item a").append(depth).append(" on a").append(depth).append(".id = ")
+                    .append(item);
+            item = "a" + depth + ".parent_id";
+            union.add("select " + item + ", l.story_id from " + from + " where " + item + " is not null and "
+                    + condition);
+        }
+        return union.toString();
+    }
+}
