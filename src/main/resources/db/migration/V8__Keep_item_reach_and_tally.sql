@@ -5,10 +5,11 @@
 -- already there. Written to run unchanged on H2 and PostgreSQL.
 
 -- Each item and every story linked to it or to an item below it, once: the links closed up the roadmap (at most three
--- levels: goal, initiative, milestone).
+-- levels: goal, initiative, milestone). direct is 1 when the story is linked to the item itself.
 create table item_reach (
-    item_id  bigint not null,
-    story_id bigint not null,
+    item_id  bigint  not null,
+    story_id bigint  not null,
+    direct   integer not null,
     constraint pk_item_reach primary key (item_id, story_id),
     constraint fk_item_reach_item foreign key (item_id) references roadmap_item (id) on delete cascade,
     constraint fk_item_reach_story foreign key (story_id) references story (id) on delete cascade
@@ -41,7 +42,8 @@ create table catalog_tally (
 );
 
 -- Per item, the stories reaching it counted by state, kind, character and theme (theme_id 0: each story once; -1: the
--- stories without a theme). A roll-up's total and counts per character and per theme add up a few hundred rows.
+-- stories without a theme; -3: the stories linked to the item itself). A roll-up's total and counts per character and
+-- per theme add up a few hundred rows.
 create table item_tally (
     item_id      bigint      not null,
     state        varchar(30) not null,
@@ -52,15 +54,17 @@ create table item_tally (
     constraint pk_item_tally primary key (item_id, state, kind, character_id, theme_id),
     constraint fk_item_tally_item foreign key (item_id) references roadmap_item (id) on delete cascade
 );
--- The roadmap's counts (accepted stories per item, theme 0) for every item at once.
+-- The roadmap's counts (accepted stories per item, theme 0 and -3) for every item at once.
 create index ix_item_tally_count on item_tally (theme_id, state, item_id, stories);
 
-insert into item_reach (item_id, story_id)
-select l.item_id, l.story_id from story_link l
-union select i.parent_id, l.story_id from story_link l join roadmap_item i on i.id = l.item_id
-    where i.parent_id is not null
-union select p.parent_id, l.story_id from story_link l join roadmap_item i on i.id = l.item_id
-    join roadmap_item p on p.id = i.parent_id where p.parent_id is not null;
+insert into item_reach (item_id, story_id, direct)
+select item_id, story_id, max(direct) from (
+    select l.item_id, l.story_id, 1 as direct from story_link l
+    union all select i.parent_id, l.story_id, 0 from story_link l join roadmap_item i on i.id = l.item_id
+        where i.parent_id is not null
+    union all select p.parent_id, l.story_id, 0 from story_link l join roadmap_item i on i.id = l.item_id
+        join roadmap_item p on p.id = i.parent_id where p.parent_id is not null
+) r group by item_id, story_id;
 
 insert into story_tally_key (story_id, theme_id, state, kind, character_id)
 select s.id, 0, s.state, s.kind, coalesce(s.character_id, 0) from story s
@@ -76,6 +80,9 @@ select state, kind, character_id, theme_id, count(*) from story_tally_key
     group by state, kind, character_id, theme_id;
 
 insert into item_tally (item_id, state, kind, character_id, theme_id, stories)
-select r.item_id, k.state, k.kind, k.character_id, k.theme_id, count(*) from item_reach r
-    join story_tally_key k on k.story_id = r.story_id where k.theme_id <> -2
-    group by r.item_id, k.state, k.kind, k.character_id, k.theme_id;
+select item_id, state, kind, character_id, theme_id, count(*) from (
+    select r.item_id, k.state, k.kind, k.character_id, k.theme_id from item_reach r
+        join story_tally_key k on k.story_id = r.story_id where k.theme_id <> -2
+    union all select r.item_id, k.state, k.kind, k.character_id, -3 from item_reach r
+        join story_tally_key k on k.story_id = r.story_id where r.direct = 1 and k.theme_id = 0
+) c group by item_id, state, kind, character_id, theme_id;

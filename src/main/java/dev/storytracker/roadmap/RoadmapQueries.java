@@ -12,11 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import dev.storytracker.story.StoryState;
-
 /**
- * Reads the roadmap. The whole tree is three queries (items, owners, link counts by GROUP BY) assembled in memory;
- * roadmaps hold hundreds to a few thousand items, never stories.
+ * Reads the roadmap. The whole tree is three queries (items, owners, and the stored counts of stories linked to each
+ * item) assembled in memory; roadmaps hold hundreds to a few thousand items, never stories.
  */
 @ApplicationScoped
 public class RoadmapQueries {
@@ -137,16 +135,22 @@ public class RoadmapQueries {
         return owners;
     }
 
-    /** Accepted stories linked directly to each item, counted by the database. */
+    /**
+     * Accepted stories linked directly to each item (null: every item), from the stored tally: theme {@value
+     * StoryReach#DIRECT} counts them per state, kind and character.
+     */
     private Map<Long, Long> storyCounts(List<Long> ids) {
-        String where = ids == null ? "" : " and l.item.id in :ids";
-        var query = em.createQuery("select l.item.id, count(l) from StoryLink l where l.story.state = :accepted"
-                + where + " group by l.item.id", Object[].class).setParameter("accepted", StoryState.ACCEPTED);
+        var query = em.createNativeQuery("select t.item_id, sum(t.stories) from item_tally t"
+                + " where t.theme_id = " + StoryReach.DIRECT + " and t.state = 'accepted'"
+                + (ids == null ? "" : " and t.item_id in (:ids)") + " group by t.item_id");
         if (ids != null) {
             query.setParameter("ids", ids);
         }
         Map<Long, Long> counts = new HashMap<>();
-        query.getResultList().forEach(r -> counts.put((Long) r[0], (Long) r[1]));
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+        }
         return counts;
     }
 }

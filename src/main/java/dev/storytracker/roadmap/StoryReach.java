@@ -30,8 +30,10 @@ import dev.storytracker.story.StoryChanged;
  * {@value #STORY} (the story itself), once per theme or once with {@value #NO_THEME} when it has none, and once with
  * {@value #LINKED} when it is linked to any roadmap item;</li>
  * <li>{@code catalog_tally}: all stories by state, kind, character and theme (the keys summed);</li>
- * <li>{@code item_reach}: each roadmap item and every story linked to it or below it, once;</li>
- * <li>{@code item_tally}: per item, the stories reaching it by state, kind, character and theme.</li>
+ * <li>{@code item_reach}: each roadmap item and every story linked to it or below it, once, and whether linked to the
+ * item itself;</li>
+ * <li>{@code item_tally}: per item, the stories reaching it by state, kind, character and theme, and with theme
+ * {@value #DIRECT} those linked to the item itself.</li>
  * </ul>
  * Every write that creates a story or changes its links, state, kind, character or themes calls
  * {@link #storiesChanged} (or fires {@link StoryChanged}), and every change of an item's parent calls
@@ -52,10 +54,12 @@ public class StoryReach {
     static final long NO_THEME = -1;
     /** The theme of the key of a story linked to at least one roadmap item (catalogue only). */
     static final long LINKED = -2;
+    /** The theme of an item's count of the stories linked to the item itself (items only, from theme 0's keys). */
+    static final long DIRECT = -3;
 
     private static final String KEY_COLUMNS = "state, kind, character_id, theme_id";
 
-    /** The reach of the stories {@code :ids}: each link's item and its ancestors, as (item_id, story_id), distinct. */
+    /** The reach of the stories {@code :ids}: each link's item and its ancestors, as (item_id, story_id, direct). */
     private static final String REACH = reachOf("l.story_id in (:ids)");
 
     /** The keys of the stories {@code :ids} as they are now: (story_id, theme_id, state, kind, character_id). */
@@ -80,16 +84,26 @@ public class StoryReach {
             + " group by " + KEY_COLUMNS + " having sum(n) <> 0 order by 1, 2, 3, 4"
             + " on conflict (" + KEY_COLUMNS + ") do update set stories = catalog_tally.stories + excluded.stories";
 
-    /** PostgreSQL: the same for the items, the recorded reach times the recorded keys against the reach and keys now. */
+    /**
+     * PostgreSQL: the same for the items, the recorded reach times the recorded keys against the reach and keys now;
+     * where the story is linked to the item itself, its theme 0 key once more as {@value #DIRECT}.
+     */
     private static final String ITEM_UPSERT = "insert into item_tally (item_id, " + KEY_COLUMNS + ", stories)"
-            + " select item_id, " + KEY_COLUMNS + ", sum(n) from (select r.item_id, k.state, k.kind, k.character_id,"
-            + " k.theme_id, -1 as n from item_reach r join story_tally_key k on k.story_id = r.story_id"
-            + " where r.story_id in (:ids) and k.story_id in (:ids) and k.theme_id <> " + LINKED
-            + " union all select r.item_id, k.state, k.kind, k.character_id, k.theme_id, 1 from (" + REACH + ") r"
-            + " join (" + NEW_KEYS + ") k on k.story_id = r.story_id where k.theme_id <> " + LINKED + ") d"
+            + " select item_id, " + KEY_COLUMNS + ", sum(n) from (" + itemKeys("item_reach r", "story_tally_key k",
+                    "r.story_id in (:ids) and k.story_id in (:ids) and ", -1)
+            + " union all " + itemKeys("(" + REACH + ") r", "(" + NEW_KEYS + ") k", "", 1) + ") d"
             + " group by item_id, " + KEY_COLUMNS + " having sum(n) <> 0 order by 1, 2, 3, 4, 5"
             + " on conflict (item_id, " + KEY_COLUMNS + ")"
             + " do update set stories = item_tally.stories + excluded.stories";
+
+    /** An item's keys from {@code reach} times {@code keys}, with {@code n} for each: the tally's change. */
+    private static String itemKeys(String reach, String keys, String where, int n) {
+        return "select r.item_id, k.state, k.kind, k.character_id, k.theme_id, " + n + " as n from " + reach
+                + " join " + keys + " on k.story_id = r.story_id where " + where + "k.theme_id <> " + LINKED
+                + " union all select r.item_id, k.state, k.kind, k.character_id, " + DIRECT + ", " + n + " from "
+                + reach + " join " + keys + " on k.story_id = r.story_id where " + where + "r.direct = 1"
+                + " and k.theme_id = " + STORY;
+    }
 
     @Inject
     EntityManager em;
@@ -160,7 +174,7 @@ public class StoryReach {
                 .executeUpdate();
         em.createNativeQuery("delete from item_reach where story_id in (:ids)").setParameter("ids", ids)
                 .executeUpdate();
-        em.createNativeQuery("insert into item_reach (item_id, story_id) " + REACH).setParameter("ids", ids)
+        em.createNativeQuery("insert into item_reach (item_id, story_id, direct) " + REACH).setParameter("ids", ids)
                 .executeUpdate();
         em.createNativeQuery("insert into story_tally_key (story_id, theme_id, state, kind, character_id) "
                 + NEW_KEYS).setParameter("ids", ids).executeUpdate();
@@ -178,15 +192,16 @@ public class StoryReach {
                 keys.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(key);
             }
         }
-        for (Object row : em.createNativeQuery("select item_id, story_id from item_reach where story_id in (:ids)")
-                .setParameter("ids", ids).getResultList()) {
+        for (Object row : em.createNativeQuery("select item_id, story_id, direct from item_reach"
+                + " where story_id in (:ids)").setParameter("ids", ids).getResultList()) {
             Object[] r = (Object[]) row;
             long item = ((Number) r[0]).longValue();
+            boolean direct = ((Number) r[2]).intValue() == 1;
             for (List<Object> key : keys.getOrDefault(((Number) r[1]).longValue(), List.of())) {
-                List<Object> itemKey = new ArrayList<>(5);
-                itemKey.add(item);
-                itemKey.addAll(key);
-                items.merge(itemKey, (long) sign, Long::sum);
+                items.merge(List.of(item, key.get(0), key.get(1), key.get(2), key.get(3)), (long) sign, Long::sum);
+                if (direct && (Long) key.get(3) == STORY) {
+                    items.merge(List.of(item, key.get(0), key.get(1), key.get(2), DIRECT), (long) sign, Long::sum);
+                }
             }
         }
     }
@@ -254,21 +269,22 @@ public class StoryReach {
     };
 
     /**
-     * The links of the stories matching {@code condition} (on {@code story_link l}) closed up the roadmap: one SELECT
-     * per level, joined by UNION so that each (item, story) comes once.
+     * The links of the stories matching {@code condition} (on {@code story_link l}) closed up the roadmap, one SELECT
+     * per level, as (item_id, story_id, direct): each (item, story) once, direct 1 when the story is linked to the
+     * item itself.
      */
     static String reachOf(String condition) {
-        StringJoiner union = new StringJoiner(" union ");
-        union.add("select l.item_id, l.story_id from story_link l where " + condition);
+        StringJoiner union = new StringJoiner(" union all ");
+        union.add("select l.item_id, l.story_id, 1 as direct from story_link l where " + condition);
         StringBuilder from = new StringBuilder("story_link l");
         String item = "l.item_id";
         for (int depth = 1; depth < RoadmapLevel.values().length; depth++) {
             from.append(" join roadmap_item a").append(depth).append(" on a").append(depth).append(".id = ")
                     .append(item);
             item = "a" + depth + ".parent_id";
-            union.add("select " + item + ", l.story_id from " + from + " where " + item + " is not null and "
+            union.add("select " + item + ", l.story_id, 0 from " + from + " where " + item + " is not null and "
                     + condition);
         }
-        return union.toString();
+        return "select item_id, story_id, max(direct) as direct from (" + union + ") x group by item_id, story_id";
     }
 }

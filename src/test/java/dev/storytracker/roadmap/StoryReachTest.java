@@ -160,16 +160,19 @@ class StoryReachTest {
     /** The stored reach and tally against the same computed from the links and the tree (the recursive closure). */
     private void assertMatchesRecount(String after) {
         QuarkusTransaction.requiringNew().run(() -> {
-            String reached = "select distinct t.ancestor_id as item_id, l.story_id from roadmap_closure t"
-                    + " join story_link l on l.item_id = t.descendant_id";
+            String reached = "select t.ancestor_id as item_id, l.story_id, max(case when t.depth = 0 then 1 else 0"
+                    + " end) as direct from roadmap_closure t join story_link l on l.item_id = t.descendant_id"
+                    + " group by t.ancestor_id, l.story_id";
             assertEquals(rows(RoadmapTree.closure(true) + reached),
-                    rows("select item_id, story_id from item_reach"), "item_reach after " + after);
+                    rows("select item_id, story_id, direct from item_reach"), "item_reach after " + after);
+            // Each story reaching an item once, per theme (or -1 without), and -3 where linked to the item itself.
             assertEquals(rows(RoadmapTree.closure(true) + "select r.item_id, s.state, s.kind,"
                     + " coalesce(s.character_id, 0), k.theme_id, count(*) from (" + reached + ") r"
-                    + " join story s on s.id = r.story_id join (select id as story_id, 0 as theme_id from story"
-                    + " union all select story_id, theme_id from story_theme union all select x.id, -1 from story x"
-                    + " where not exists (select 1 from story_theme y where y.story_id = x.id)) k"
-                    + " on k.story_id = s.id group by r.item_id, s.state, s.kind, s.character_id, k.theme_id"),
+                    + " join story s on s.id = r.story_id join (select id as story_id, 0 as theme_id, 0 as direct"
+                    + " from story union all select story_id, theme_id, 0 from story_theme union all select x.id, -1,"
+                    + " 0 from story x where not exists (select 1 from story_theme y where y.story_id = x.id)"
+                    + " union all select id, -3, 1 from story) k on k.story_id = s.id and r.direct >= k.direct"
+                    + " group by r.item_id, s.state, s.kind, s.character_id, k.theme_id"),
                     rows("select item_id, state, kind, character_id, theme_id, stories from item_tally"
                             + " where stories <> 0"),
                     "item_tally after " + after);
