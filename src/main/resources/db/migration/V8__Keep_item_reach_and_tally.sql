@@ -57,6 +57,14 @@ create table item_tally (
 -- The roadmap's counts (accepted stories per item, theme 0 and -3) for every item at once.
 create index ix_item_tally_count on item_tally (theme_id, state, item_id, stories);
 
+-- Stories an import wrote whose counts wait for the recount it runs every few thousand files and at its end (and
+-- that the next start runs, should the import stop half-way).
+create table story_recount (
+    story_id bigint not null,
+    constraint pk_story_recount primary key (story_id),
+    constraint fk_story_recount_story foreign key (story_id) references story (id) on delete cascade
+);
+
 insert into item_reach (item_id, story_id, direct)
 select item_id, story_id, max(direct) from (
     select l.item_id, l.story_id, 1 as direct from story_link l

@@ -27,7 +27,8 @@ import dev.storytracker.story.StoryState;
 @ApplicationScoped
 public class TestData {
 
-    private static final List<String> TABLES = List.of("item_tally", "catalog_tally", "story_tally_key", "item_reach",
+    private static final List<String> TABLES = List.of("story_recount", "item_tally", "catalog_tally",
+            "story_tally_key", "item_reach",
             "story_comment",
             "triage_event", "story_link", "story_retell",
             "story_flag",

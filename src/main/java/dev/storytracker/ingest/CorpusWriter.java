@@ -69,8 +69,9 @@ public class CorpusWriter {
     }
 
     /**
-     * Finishes a batch before its commit: the roll-ups its roadmap items left waiting, each ancestor once, and the
-     * planners' counts for the stories it wrote and the items it moved, a thousand stories per round of statements.
+     * Finishes a batch before its commit: the roll-ups its roadmap items left waiting, each ancestor once, the counts
+     * of the stories below the items it moved, and the stories it wrote left for the import's next recount (see
+     * {@link StoryReach#later}).
      */
     void finish(Pending pending) {
         rollup.afterChanges(pending.rollUps);
@@ -78,7 +79,7 @@ public class CorpusWriter {
         pending.moved.forEach(reach::itemMoved);
         pending.moved.clear();
         em.flush();
-        reach.storiesChanged(pending.stories.values().stream().map(story -> story.id).toList());
+        reach.later(pending.stories.values().stream().map(story -> story.id).toList());
     }
 
     /**

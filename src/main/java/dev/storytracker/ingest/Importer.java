@@ -27,6 +27,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.storytracker.ingest.ImportReport.FileResult;
 import dev.storytracker.ingest.mdbook.BookReader;
+import dev.storytracker.roadmap.StoryReach;
 
 /**
  * Imports a corpus folder: reads and validates every file, then writes each valid one in its own transaction, in an
@@ -44,6 +45,9 @@ public class Importer {
     /** Files written per transaction; a failing batch is written again file by file. */
     static final int BATCH = 100;
 
+    /** Files written between two recounts of the stored counts ({@link StoryReach#drain}). */
+    static final int RECOUNT = 5_000;
+
     @Inject
     CorpusWriter writer;
 
@@ -55,6 +59,9 @@ public class Importer {
 
     @Inject
     TableStatistics statistics;
+
+    @Inject
+    StoryReach reach;
 
     /** A file found in the folder and what it is, or why it is not imported. */
     private record Found(Path file, String path, FileType type, String skipReason) {
@@ -73,6 +80,9 @@ public class Importer {
             throw new IOException("not a folder: " + root);
         }
         long start = System.nanoTime();
+        if (!dryRun) {
+            reach.drain(); // what an earlier import that stopped half-way left waiting
+        }
         ImportFormat actual = format.resolve(root);
         Intake intake = new Intake();
         List<FileResult> written;
@@ -88,6 +98,7 @@ public class Importer {
         results.addAll(written);
         ImportReport report = new ImportReport(List.copyOf(results), dryRun);
         if (!dryRun) {
+            reach.drain();
             statistics.afterImport((int) report.files().stream().filter(f -> f.outcome().wrote()).count());
         }
         LOG.infof("%s (from %s, %s, in %d ms)", report.summary(), root, actual.word(),
@@ -289,6 +300,9 @@ public class Importer {
                 written += result.outcome().wrote() ? 1 : 0;
             }
             batch.clear();
+            if (written / RECOUNT > before / RECOUNT) {
+                reach.drain(); // the stored counts lag behind by at most RECOUNT files
+            }
             statistics.duringImport(before, written);
         }
     }

@@ -29,7 +29,7 @@ public class TableStatistics {
     /** The tables an import writes to, in the order they are refreshed. */
     static final String TABLES = "story_character, theme, project, story, story_text, story_theme, story_project,"
             + " story_author, story_faq, story_link, story_retell, story_flag, triage_event, roadmap_item,"
-            + " roadmap_owner, roadmap_event";
+            + " roadmap_owner, roadmap_event, story_recount, story_tally_key, catalog_tally, item_reach, item_tally";
 
     private static final Logger LOG = Logger.getLogger(TableStatistics.class);
 

@@ -61,6 +61,9 @@ class StoryReachTest {
     Importer importer;
 
     @Inject
+    StoryReach reach;
+
+    @Inject
     EntityManager em;
 
     @TempDir
@@ -132,6 +135,25 @@ class StoryReachTest {
         given().get("/api/roadmap/cancel/stories").then().statusCode(200)
                 .body("themes.slug", contains("cancellation", "debugging", "ecosystem"))
                 .body("themes.stories", contains(1, 1, 1));
+    }
+
+    @Test
+    void stories_an_import_left_waiting_are_counted_by_the_next_drain() {
+        // As an import's batch does: the story changes and is queued, and the batch commits before any recount.
+        QuarkusTransaction.requiringNew().run(() -> {
+            Story s4 = Story.findBySlug("s4").orElseThrow();
+            em.createNativeQuery("update story set state = 'accepted' where id = ?1").setParameter(1, s4.id)
+                    .executeUpdate();
+            reach.later(List.of(s4.id));
+        });
+        rollup("tooling", 0, List.of(), List.of());
+
+        // The import stopped there; the next start (or import) drains the queue.
+        reach.drain();
+        assertMatchesRecount("a drain");
+        rollup("tooling", 1, List.of("niklaus"), List.of(1L));
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select count(*) from story_recount").getSingleResult()).longValue()));
     }
 
     private void write(String path, String text) throws IOException {
