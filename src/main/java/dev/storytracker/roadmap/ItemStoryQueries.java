@@ -203,7 +203,8 @@ public class ItemStoryQueries {
     private long themePairs(Reach reach, StoryScope scope, String joins) {
         if (reach.rollup() && scope.tallyWhere() != null) {
             return ((Number) scope.bind(em.createNativeQuery("select coalesce(sum(t.stories), 0) from item_tally t"
-                    + " where t.item_id = :root and t.theme_id <> 0 and " + scope.tallyWhere()))
+                    + " where t.item_id = :root and (t.theme_id > 0 or t.theme_id = " + StoryReach.NO_THEME + ") and "
+                    + scope.tallyWhere()))
                     .setParameter("root", reach.root()).getSingleResult()).longValue();
         }
         return ((Number) bind(em.createNativeQuery("select count(*) from story s" + joins + reach.condition()),

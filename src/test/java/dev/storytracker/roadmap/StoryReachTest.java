@@ -21,17 +21,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.storytracker.ingest.ImportReport;
 import dev.storytracker.ingest.Importer;
 import dev.storytracker.story.EditTokens;
 import dev.storytracker.story.Story;
+import dev.storytracker.story.StoryFilter;
 import dev.storytracker.story.StoryInput;
 import dev.storytracker.story.StoryService;
 import dev.storytracker.story.StorySource;
 import dev.storytracker.triage.TransitionInput;
 import dev.storytracker.triage.TriageService;
+import dev.storytracker.web.Paging;
 
 /**
  * The stored counts ({@link StoryReach}) stay equal to a count made from scratch after every kind of write that
@@ -62,6 +66,9 @@ class StoryReachTest {
 
     @Inject
     StoryReach reach;
+
+    @Inject
+    ItemStoryQueries itemStories;
 
     @Inject
     EntityManager em;
@@ -154,6 +161,22 @@ class StoryReachTest {
         rollup("tooling", 1, List.of("niklaus"), List.of(1L));
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) em
                 .createNativeQuery("select count(*) from story_recount").getSingleResult()).longValue()));
+    }
+
+    @Test
+    void a_list_by_theme_counts_each_story_once_per_theme_from_the_stored_counts() {
+        // cancel reaches s1 (through lint; cancellation, debugging) and s2 (linked to cancel itself and to lint;
+        // cancellation): three (story, theme) pairs, whatever else the tally keeps for the item.
+        SecurityIdentity anonymous = QuarkusSecurityIdentity.builder().setAnonymous(true).build();
+        QuarkusTransaction.requiringNew().run(() -> {
+            RoadmapItem cancel = RoadmapItem.findBySlug("cancel").orElseThrow();
+            StoryScope scope = StoryScope.of(StoryFilter.none(), anonymous);
+            ItemStoryQueries.Tally tally = itemStories.tally(cancel, true, scope);
+            var byTheme = itemStories.grouped(scope, ItemStoryQueries.Grouping.THEME, tally, new Paging(1, 20));
+            assertEquals(3, byTheme.total());
+            assertEquals(3, byTheme.items().size());
+            assertEquals(2, tally.total());
+        });
     }
 
     private void write(String path, String text) throws IOException {
