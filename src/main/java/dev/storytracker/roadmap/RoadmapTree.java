@@ -3,8 +3,9 @@ package dev.storytracker.roadmap;
 /**
  * The roadmap's hierarchy as SQL: a recursive common table expression {@code roadmap_closure(ancestor_id,
  * descendant_id, depth)} pairing every item with itself (depth 0) and with each item below it. It is computed from
- * {@code parent_id} on every query, so nothing has to be maintained when the importer or a planner moves an item; the
- * tree holds thousands of items at most and is at most as deep as there are levels. Runs on H2 2 and PostgreSQL.
+ * {@code parent_id} on every query (the tree holds thousands of items at most and is at most as deep as there are
+ * levels), so the closure itself is never stored; the story counts that depend on it are ({@link StoryReach}). Runs on
+ * H2 2 and PostgreSQL.
  */
 final class RoadmapTree {
 

@@ -128,10 +128,7 @@ public class StoryReach {
             return;
         }
         em.flush();
-        List<Long> ids = storyIds.stream().distinct().sorted().toList();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            recount(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
-        }
+        chunks(storyIds).forEach(this::recount);
     }
 
     /**
@@ -146,14 +143,13 @@ public class StoryReach {
             return;
         }
         em.flush();
-        List<Long> ids = storyIds.stream().distinct().sorted().toList();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
+        for (List<Long> ids : chunks(storyIds)) {
             em.createNativeQuery(Database.H2
                     ? "insert into story_recount (story_id) select s.id from story s where s.id in (:ids)"
                             + " and not exists (select 1 from story_recount r where r.story_id = s.id)"
                     : "insert into story_recount (story_id) select s.id from story s where s.id in (:ids)"
                             + " on conflict do nothing")
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK))).executeUpdate();
+                    .setParameter("ids", ids).executeUpdate();
         }
     }
 
@@ -171,10 +167,9 @@ public class StoryReach {
                         .setMaxResults(DRAIN).getResultList();
                 List<Long> ids = found.stream().map(Number::longValue).toList();
                 storiesChanged(ids);
-                for (int from = 0; from < ids.size(); from += CHUNK) {
+                for (List<Long> chunk : chunks(ids)) {
                     em.createNativeQuery("delete from story_recount where story_id in (:ids)")
-                            .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
-                            .executeUpdate();
+                            .setParameter("ids", chunk).executeUpdate();
                 }
                 return ids.size() == DRAIN;
             });
@@ -372,6 +367,16 @@ public class StoryReach {
         }
         return 0;
     };
+
+    /** The ids, distinct and in order (the order stories are locked in), cut into IN lists of {@value #CHUNK}. */
+    private static List<List<Long>> chunks(Collection<Long> storyIds) {
+        List<Long> ids = storyIds.stream().distinct().sorted().toList();
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
 
     /**
      * The links of the stories matching {@code condition} (on {@code story_link l}) closed up the roadmap, one SELECT
