@@ -67,6 +67,13 @@ public interface TrackerConfig {
         /** Bytes the markdown pages of an uploaded zip may unpack to, all together. */
         @WithDefault("64M")
         MemorySize maxUnpackedSize();
+
+        /**
+         * Files an import writes between two recounts of the stored counts, which run on a thread of their own beside
+         * the writing (the counts lag behind by at most twice this during an import).
+         */
+        @WithDefault("5000")
+        int recountEvery();
     }
 
     interface Api {

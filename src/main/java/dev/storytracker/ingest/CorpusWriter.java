@@ -71,7 +71,7 @@ public class CorpusWriter {
     /**
      * Finishes a batch before its commit: the roll-ups its roadmap items left waiting, each ancestor once, the counts
      * of the stories below the items it moved, and the stories it wrote left for the import's next recount (see
-     * {@link StoryReach#later}).
+     * {@link StoryReach#later}). Everything is written when it returns.
      */
     void finish(Pending pending) {
         rollup.afterChanges(pending.rollUps);

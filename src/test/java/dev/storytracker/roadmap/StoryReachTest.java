@@ -25,6 +25,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.storytracker.bench.CorpusGenerator;
 import dev.storytracker.ingest.ImportReport;
 import dev.storytracker.ingest.Importer;
 import dev.storytracker.story.EditTokens;
@@ -164,6 +165,20 @@ class StoryReachTest {
     }
 
     @Test
+    void an_import_recounts_beside_the_writing_and_ends_with_every_count_right() throws IOException {
+        // 700 generated stories (and their roadmap) with the tests' recount every 150 files: the importer recounts on
+        // its own thread while it writes the next batches, four times, then what is left at the end.
+        long before = storyCount();
+        new CorpusGenerator(new CorpusGenerator.Spec(700, 40, 3, 11)).write(dir);
+        ImportReport report = importer.importFolder(dir, false);
+        assertFalse(report.hasRejections(), report.files().toString());
+        assertEquals(before + 700, storyCount());
+        assertMatchesRecount("an import recounted beside the writing");
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select count(*) from story_recount").getSingleResult()).longValue()));
+    }
+
+    @Test
     void a_list_by_theme_counts_each_story_once_per_theme_from_the_stored_counts() {
         // cancel reaches s1 (through lint; cancellation, debugging) and s2 (linked to cancel itself and to lint;
         // cancellation): three (story, theme) pairs, whatever else the tally keeps for the item.
@@ -183,6 +198,10 @@ class StoryReachTest {
         Path file = dir.resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
+    }
+
+    private long storyCount() {
+        return QuarkusTransaction.requiringNew().call(() -> Story.count());
     }
 
     private int version(String slug) {
