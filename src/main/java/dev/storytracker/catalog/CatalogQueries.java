@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import dev.storytracker.story.StoryState;
 
 /** Lists the catalogue with accepted-story counts computed by one GROUP BY per kind of entry. */
 @ApplicationScoped
@@ -17,14 +16,17 @@ public class CatalogQueries {
 
     /** The three kinds of entry, each with the query that counts accepted stories per slug. */
     public enum Kind {
-        CHARACTERS(StoryCharacter.class,
-                "select c.slug, count(*) from Story s join s.character c where s.state = :accepted group by c.slug"),
-        THEMES(Theme.class,
-                "select t.slug, count(*) from Story s join s.themes t where s.state = :accepted group by t.slug"),
-        PROJECTS(Project.class,
-                "select p.slug, count(*) from Story s join s.projects p where s.state = :accepted group by p.slug");
+        // Characters and themes from the stored tally (roadmap.StoryReach): a few hundred rows instead of every
+        // accepted story (on H2 at 100,000 stories a tenth of the dashboard's time); theme 0 counts each story once.
+        CHARACTERS(StoryCharacter.class, "select c.slug, sum(k.stories) from catalog_tally k join story_character c"
+                + " on c.id = k.character_id where k.state = 'accepted' and k.theme_id = 0 group by c.slug"),
+        THEMES(Theme.class, "select t.slug, sum(k.stories) from catalog_tally k join theme t on t.id = k.theme_id"
+                + " where k.state = 'accepted' group by t.slug"),
+        PROJECTS(Project.class, "select p.slug, count(*) from story s join story_project x on x.story_id = s.id"
+                + " join project p on p.id = x.project_id where s.state = 'accepted' group by p.slug");
 
         final Class<? extends CatalogEntry> entity;
+        /** SQL: each entry's slug and its accepted stories. */
         final String countQuery;
 
         Kind(Class<? extends CatalogEntry> entity, String countQuery) {
@@ -80,8 +82,10 @@ public class CatalogQueries {
 
     private Map<String, Long> counts(Kind kind) {
         Map<String, Long> counts = new HashMap<>();
-        em.createQuery(kind.countQuery, Object[].class).setParameter("accepted", StoryState.ACCEPTED).getResultList()
-                .forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        for (Object row : em.createNativeQuery(kind.countQuery).getResultList()) {
+            Object[] r = (Object[]) row;
+            counts.put((String) r[0], ((Number) r[1]).longValue());
+        }
         return counts;
     }
 }

