@@ -9,8 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-
-/** Lists the catalogue with accepted-story counts computed by one GROUP BY per kind of entry. */
+/** Lists the catalogue with each entry's accepted stories, counted by one query per kind of entry. */
 @ApplicationScoped
 public class CatalogQueries {
 

@@ -143,9 +143,9 @@ class DashboardTest {
     }
 
     private List<String> queue(StoryState state, String character, boolean newest, int page, int size) {
-        return QuarkusTransaction.requiringNew().call(() -> triageQueue
-                .page(new TriageQueue.Filter(state, null, character, newest), new Paging(page,
-                        size)).items().stream().map(row -> row.slug()).toList());
+        TriageQueue.Filter filter = new TriageQueue.Filter(state, null, character, newest);
+        return QuarkusTransaction.requiringNew().call(() -> triageQueue.page(filter, new Paging(page, size)).items()
+                .stream().map(TriageQueue.Row::slug).toList());
     }
 
     private long queueTotal(StoryState state, String character) {
