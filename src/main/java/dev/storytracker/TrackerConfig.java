@@ -3,6 +3,8 @@ package dev.storytracker;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Min;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -73,6 +75,7 @@ public interface TrackerConfig {
          * the writing (the counts lag behind by at most twice this during an import).
          */
         @WithDefault("5000")
+        @Min(1)
         int recountEvery();
     }
 

@@ -317,8 +317,8 @@ public class Importer {
          * Recounts what the import wrote so far ({@link StoryReach#drain}) on a thread of its own while the next files
          * are written: the recount is half of the database's work, and PostgreSQL runs the two connections' statements
          * on both cores (one after the other, a 100,000-story import kept one core idle). The previous recount is
-         * waited for first, so the counts lag behind by at most two rounds of {@code tracker.imports.recount-every} files. The two touch
-         * different stories: the recount only those written and committed before it started.
+         * waited for first, so the counts lag behind by at most two rounds of {@code tracker.imports.recount-every}
+         * files. The two seldom touch the same rows: the recount only sees stories written and committed before it.
          */
         private void recountBeside() {
             awaitRecount();
