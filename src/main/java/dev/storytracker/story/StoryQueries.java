@@ -57,29 +57,40 @@ public class StoryQueries {
         return new Page<>(summaries(rows.getResultList()), total, paging.page(), paging.size());
     }
 
-    /**
-     * The number of stories matching a filter of kind, state, character and at most one theme, from the stored tally
-     * ({@code catalog_tally}, kept current on write by {@code roadmap.StoryReach}): theme 0 counts each story once, a
-     * theme's rows the stories with that theme. Empty for a filter by project, roadmap item or words, which the tally
-     * does not count.
-     */
+    /** {@link #tallied(List, Optional, Optional, Optional)} for a list's filter; empty when the tally cannot say. */
     private Optional<Long> tallied(StoryFilter filter) {
         if (filter.project().isPresent() || filter.roadmap().isPresent() || !filter.words().isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(tallied(filter.state().map(List::of).orElse(List.of()), filter.kind(),
+                filter.character(), filter.theme()));
+    }
+
+    /**
+     * The number of stories in any of {@code states} (empty: any state), of a kind, character and at most one theme,
+     * from the stored tally ({@code catalog_tally}, kept current on write by {@code roadmap.StoryReach}): theme 0
+     * counts each story once, a theme's rows the stories with that theme. A project, roadmap item or words are not
+     * counted there.
+     */
+    public long tallied(List<StoryState> states, Optional<StoryKind> kind, Optional<String> character,
+            Optional<String> theme) {
         StringBuilder sql = new StringBuilder("select coalesce(sum(t.stories), 0) from catalog_tally t where")
-                .append(filter.theme().isPresent() ? " t.theme_id = (select th.id from theme th where th.slug = :theme)"
+                .append(theme.isPresent() ? " t.theme_id = (select th.id from theme th where th.slug = :theme)"
                         : " t.theme_id = 0");
-        filter.kind().ifPresent(k -> sql.append(" and t.kind = :kind"));
-        filter.state().ifPresent(s -> sql.append(" and t.state = :state"));
-        filter.character().ifPresent(c -> sql.append(
+        kind.ifPresent(k -> sql.append(" and t.kind = :kind"));
+        if (!states.isEmpty()) {
+            sql.append(" and t.state in (:states)");
+        }
+        character.ifPresent(c -> sql.append(
                 " and t.character_id = (select c.id from story_character c where c.slug = :character)"));
         var query = em.createNativeQuery(sql.toString());
-        filter.theme().ifPresent(t -> query.setParameter("theme", t));
-        filter.kind().ifPresent(k -> query.setParameter("kind", k.slug()));
-        filter.state().ifPresent(s -> query.setParameter("state", s.slug()));
-        filter.character().ifPresent(c -> query.setParameter("character", c));
-        return Optional.of(((Number) query.getSingleResult()).longValue());
+        theme.ifPresent(t -> query.setParameter("theme", t));
+        kind.ifPresent(k -> query.setParameter("kind", k.slug()));
+        if (!states.isEmpty()) {
+            query.setParameter("states", states.stream().map(StoryState::slug).toList());
+        }
+        character.ifPresent(c -> query.setParameter("character", c));
+        return ((Number) query.getSingleResult()).longValue();
     }
 
     /** A story found by its slug, with what deciding who may see it needs. */

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
 import dev.storytracker.account.User;
+import dev.storytracker.story.StoryQueries;
 import dev.storytracker.story.StoryState;
 import dev.storytracker.web.Page;
 import dev.storytracker.web.Paging;
@@ -45,11 +47,14 @@ public class TriageQueue {
     @Inject
     EntityManager em;
 
+    @Inject
+    StoryQueries stories;
+
     /**
      * One page of the queue. Up to {@value #MERGE_LIMIT} rows deep, the page is merged from one query per state, each
      * reading its first {@code offset + size} stories in order off the (state, created_at, id) index, instead of one
      * query over all open states that had to sort every open story first (on H2 at 100,000 stories it read all 10,000
-     * submitted ones for the oldest 50). The total comes from the stored tally, except for a named assignee's stories.
+     * submitted ones for the oldest 50). Unless filtered by assignee, the total comes from the stored tally.
      */
     public Page<Row> page(Filter filter, Paging paging) {
         List<StoryState> states = filter.state() != null ? List.of(filter.state()) : Workflow.OPEN;
@@ -62,11 +67,11 @@ public class TriageQueue {
             where.add("a.username = :assignee");
             params.put("assignee", filter.assignee());
         }
-        boolean byCharacter = filter.character() != null && !filter.character().isBlank();
-        if (byCharacter) {
+        Optional<String> character = Optional.ofNullable(filter.character()).filter(c -> !c.isBlank());
+        character.ifPresent(c -> {
             where.add("c.slug = :character");
-            params.put("character", filter.character());
-        }
+            params.put("character", c);
+        });
         String from = " from Story s left join s.character c left join s.assignee a where ";
         String rest = where.stream().map(w -> " and " + w).reduce("", String::concat);
         String direction = filter.newestFirst() ? "desc" : "asc";
@@ -104,31 +109,12 @@ public class TriageQueue {
                         (Instant) r[5], (Integer) r[6], Duration.between((Instant) r[5], now).toDays()))
                 .toList();
         long total;
-        if (byAssignee && !"none".equals(filter.assignee())) {
+        if (byAssignee) {
             TypedQuery<Long> count = em.createQuery("select count(*)" + from + "s.state in :states" + rest, Long.class);
             params.forEach(count::setParameter);
             total = count.setParameter("states", states).getSingleResult();
         } else {
-            // From the stored tally (roadmap.StoryReach), theme 0 counting each story once; the unassigned ones are
-            // all less the few assigned, found through the assignee index.
-            var count = em.createNativeQuery("select coalesce(sum(t.stories), 0) from catalog_tally t"
-                    + " where t.theme_id = 0 and t.state in (:states)" + (byCharacter
-                            ? " and t.character_id = (select c.id from story_character c where c.slug = :character)"
-                            : ""))
-                    .setParameter("states", states.stream().map(StoryState::slug).toList());
-            if (byCharacter) {
-                count.setParameter("character", filter.character());
-            }
-            total = ((Number) count.getSingleResult()).longValue();
-            if (byAssignee) {
-                TypedQuery<Long> assigned = em.createQuery("select count(*) from Story s left join s.character c"
-                        + " where s.assignee is not null and s.state in :states"
-                        + (byCharacter ? " and c.slug = :character" : ""), Long.class).setParameter("states", states);
-                if (byCharacter) {
-                    assigned.setParameter("character", filter.character());
-                }
-                total -= assigned.getSingleResult();
-            }
+            total = stories.tallied(states, Optional.empty(), character, Optional.empty());
         }
         return new Page<>(items, total, paging.page(), paging.size());
     }

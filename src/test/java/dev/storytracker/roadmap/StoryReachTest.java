@@ -160,8 +160,7 @@ class StoryReachTest {
         reach.drain();
         assertMatchesRecount("a drain");
         rollup("tooling", 1, List.of("niklaus"), List.of(1L));
-        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("select count(*) from story_recount").getSingleResult()).longValue()));
+        assertEquals(0L, queued());
     }
 
     @Test
@@ -174,8 +173,7 @@ class StoryReachTest {
         assertFalse(report.hasRejections(), report.files().toString());
         assertEquals(before + 700, storyCount());
         assertMatchesRecount("an import recounted beside the writing");
-        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("select count(*) from story_recount").getSingleResult()).longValue()));
+        assertEquals(0L, queued());
     }
 
     @Test
@@ -198,6 +196,12 @@ class StoryReachTest {
         Path file = dir.resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
+    }
+
+    /** Stories an import left waiting for a recount. */
+    private long queued() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select count(*) from story_recount").getSingleResult()).longValue());
     }
 
     private long storyCount() {
