@@ -35,6 +35,13 @@ public interface TrackerConfig {
         /** The folder holding the corpus in the front-matter format (characters/, themes/, status-quo/, ...). */
         @WithDefault("stories")
         Path dir();
+
+        /**
+         * Memory this instance may keep whole stories in, as read for their page and {@code /api/stories/{slug}}
+         * (about one byte per character of their text); 0 keeps none. Every write drops them.
+         */
+        @WithDefault("32M")
+        MemorySize cacheSize();
     }
 
     interface Admin {

@@ -27,6 +27,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 import dev.storytracker.Database;
+import dev.storytracker.changes.Changes;
 import dev.storytracker.story.StoryChanged;
 
 /**
@@ -126,6 +127,9 @@ public class StoryReach {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Changes changes;
 
     /**
      * Recounts the given stories after they were created or their links, state, kind, character or themes changed
@@ -264,6 +268,7 @@ public class StoryReach {
         sum(ids, 1, catalog, items);
         catalog.values().removeIf(n -> n == 0);
         items.values().removeIf(n -> n == 0);
+        changes.written(); // plain JDBC below, which Hibernate's statement inspector does not see
         em.unwrap(Session.class).doWork(connection -> {
             apply(connection, "catalog_tally", KEY_COLUMNS, catalog);
             apply(connection, "item_tally", "item_id, " + KEY_COLUMNS, items);
@@ -300,6 +305,7 @@ public class StoryReach {
         @SuppressWarnings("unchecked")
         List<Object[]> stories = em.createNativeQuery("select id, state, kind, coalesce(character_id, 0) from story"
                 + " where id in (:ids)").setParameter("ids", ids).getResultList();
+        changes.written(); // plain JDBC below, which Hibernate's statement inspector does not see
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into story_tally_key"
                     + " (story_id, theme_id, state, kind, character_id) values (?, ?, ?, ?, ?)")) {

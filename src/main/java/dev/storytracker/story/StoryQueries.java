@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +36,9 @@ public class StoryQueries {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    StoryCache cache;
 
     public Page<StoryJson.Summary> list(StoryFilter filter, Paging paging) {
         Map<String, Object> params = new HashMap<>();
@@ -99,7 +103,7 @@ public class StoryQueries {
 
     /** The whole story by its slug, in two statements: its row, then every list it carries in one union. */
     public Optional<Found> find(String slug) {
-        return load("s.slug = :key", slug);
+        return cache.find(slug, key -> load("s.slug = :key", key));
     }
 
     /** The whole story: its summary fields plus text, FAQ, links and the stories that retell it. */
@@ -175,7 +179,7 @@ public class StoryQueries {
     private record Lists(Map<Part, List<String>> slugs, List<StoryJson.Link> links, List<StoryJson.Faq> faq) {
 
         List<String> of(Part part) {
-            return slugs.getOrDefault(part, List.of());
+            return Collections.unmodifiableList(slugs.getOrDefault(part, List.of())); // a story may be kept
         }
     }
 
@@ -198,7 +202,7 @@ public class StoryQueries {
                         row -> add(Part.values()[row.getInt(1)], row, 2, slugs, links, faq));
             }
         });
-        return new Lists(slugs, links, faq);
+        return new Lists(slugs, Collections.unmodifiableList(links), Collections.unmodifiableList(faq));
     }
 
     private interface RowReader {
