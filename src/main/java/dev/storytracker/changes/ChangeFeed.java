@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -79,11 +80,21 @@ public class ChangeFeed {
         daemon(this::listen, "change-feed-listen").start();
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /**
+     * Sends what is still to announce (an {@code import} command ends right after its last commit) and closes the
+     * sender's connection, waiting a few seconds at most.
+     */
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
         if (sender != null) {
-            sender.execute(() -> close(sending));
+            sender.execute(() -> {
+                if (toAnnounce.get()) {
+                    sendOnce();
+                }
+                close(sending);
+            });
             sender.shutdown();
+            sender.awaitTermination(5, TimeUnit.SECONDS);
         }
     }
 
@@ -96,31 +107,39 @@ public class ChangeFeed {
     /** Sends one notification for every run of local changes that comes while none is being sent. */
     private void announce() {
         if (running && toAnnounce.compareAndSet(false, true)) {
-            sender.execute(this::send);
+            try {
+                sender.execute(this::send);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("Stopping: onStop's last task sends what is left, unless it already ran");
+            }
         }
     }
 
     private void send() {
         long pause = 100;
-        while (running) {
-            toAnnounce.set(false); // changes from here on need a notification after this one
-            try {
-                if (sending == null) {
-                    sending = connect();
-                }
-                try (PreparedStatement notify = sending.prepareStatement("select pg_notify(?, ?)")) {
-                    notify.setString(1, CHANNEL);
-                    notify.setString(2, instance);
-                    notify.execute();
-                }
-                return;
-            } catch (SQLException e) {
-                close(sending);
-                sending = null;
-                LOG.warnf("Could not tell other instances of a change (will try again in %d ms): %s", pause,
-                        e.getMessage());
-                pause = pause(pause);
+        while (!sendOnce() && running) {
+            pause = pause(pause);
+        }
+    }
+
+    private boolean sendOnce() {
+        toAnnounce.set(false); // changes from here on need a notification after this one
+        try {
+            if (sending == null) {
+                sending = connect();
             }
+            try (PreparedStatement notify = sending.prepareStatement("select pg_notify(?, ?)")) {
+                notify.setString(1, CHANNEL);
+                notify.setString(2, instance);
+                notify.execute();
+            }
+            return true;
+        } catch (SQLException e) {
+            close(sending);
+            sending = null;
+            toAnnounce.set(true);
+            LOG.warnf("Could not tell other instances of a change (will try again): %s", e.getMessage());
+            return false;
         }
     }
 
