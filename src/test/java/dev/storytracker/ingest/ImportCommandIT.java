@@ -7,14 +7,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
+import dev.storytracker.changes.ChangeFeed;
 import dev.storytracker.ingest.mdbook.SampleBook;
 
 /**
@@ -78,6 +85,24 @@ class ImportCommandIT {
         Result again = run("import", corpus.root().toString());
         assertEquals(0, again.exit(), again.out());
         assertTrue(again.out().contains("7 unchanged"), again.out());
+    }
+
+    @Test
+    void postgresql_running_instances_hear_of_what_an_import_command_wrote() throws Exception {
+        String url = System.getProperty("test-db.url");
+        Assumptions.assumeTrue(url != null && !url.isBlank(), "an H2 file is opened by one process only");
+        try (Connection instance = DriverManager.getConnection(url, System.getProperty("test-db.username",
+                "postgres"), null)) {
+            try (Statement listen = instance.createStatement()) {
+                listen.execute("listen " + ChangeFeed.CHANNEL);
+            }
+            Result result = run("import", corpus.basic().root().toString());
+            assertEquals(0, result.exit(), result.out());
+            // The command has ended: what it announced is already queued here, so this returns at once.
+            PGNotification[] heard = instance.unwrap(PGConnection.class).getNotifications(10_000);
+            assertTrue(heard != null && heard.length > 0, "no notification from the import command");
+            assertEquals(ChangeFeed.CHANNEL, heard[0].getName());
+        }
     }
 
     @Test
