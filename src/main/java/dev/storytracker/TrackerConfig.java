@@ -3,6 +3,7 @@ package dev.storytracker;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -20,6 +21,8 @@ public interface TrackerConfig {
     Stories stories();
 
     Admin admin();
+
+    Accounts accounts();
 
     Api api();
 
@@ -51,6 +54,17 @@ public interface TrackerConfig {
 
         /** Its password; when absent a random one is generated and printed once in the log. */
         Optional<String> password();
+    }
+
+    interface Accounts {
+        /**
+         * bcrypt's cost for the password hashes made from now on (2 to the cost rounds; each step doubles the time of
+         * a sign-in). A hash keeps the cost it was made with until its password is set again.
+         */
+        @WithDefault("10")
+        @Min(4)
+        @Max(31)
+        int passwordCost();
     }
 
     interface Submissions {

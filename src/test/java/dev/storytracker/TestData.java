@@ -42,6 +42,9 @@ public class TestData {
     EntityManager em;
 
     @Inject
+    TrackerConfig config;
+
+    @Inject
     StoryReach reach;
 
     @Transactional
@@ -151,7 +154,7 @@ public class TestData {
         dev.storytracker.account.User user = new dev.storytracker.account.User();
         user.username = username;
         user.roles = roles;
-        user.setPassword("password-" + username);
+        user.setPassword("password-" + username, config.accounts().passwordCost());
         user.persist();
     }
 

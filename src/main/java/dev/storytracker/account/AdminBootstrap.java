@@ -45,7 +45,7 @@ public class AdminBootstrap {
         User admin = new User();
         admin.username = config.admin().username();
         admin.roles = User.ADMIN;
-        admin.setPassword(password);
+        admin.setPassword(password, config.accounts().passwordCost());
         admin.persist();
         if (generated) {
             LOG.warnf("Created the first admin '%s' with the generated password %s (shown only this once; sign in and "

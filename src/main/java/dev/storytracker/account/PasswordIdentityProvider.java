@@ -15,6 +15,8 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
+import dev.storytracker.TrackerConfig;
+
 /**
  * Checks a user name and password (from the sign-in form or HTTP Basic) against the bcrypt hash in the users table,
  * refusing disabled accounts and attempts made while {@link SignInThrottle} holds the user or the client back.
@@ -22,16 +24,18 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-    /**
-     * Compared against when the user does not exist, so that the answer takes as long either way. Made on the first
-     * such attempt, not at start-up, where a bcrypt hash in a cold JVM costs a good part of a second.
-     */
-    private static final class Dummy {
-        static final String HASH = BcryptUtil.bcryptHash("no such user");
-    }
-
     @Inject
     SignInThrottle throttle;
+
+    @Inject
+    TrackerConfig config;
+
+    /**
+     * Compared against when the user does not exist, so that the answer takes as long either way (made at the
+     * configured cost). Made on the first such attempt, not at start-up, where a bcrypt hash in a cold JVM costs a
+     * good part of a second.
+     */
+    private volatile String dummyHash;
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -52,7 +56,7 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
                 throw new AuthenticationFailedException("too many failed sign-ins; wait " + wait.toSeconds() + " s");
             }
             UserIdentities.Account account = UserIdentities.load(username);
-            boolean matches = BcryptUtil.matches(password, account == null ? Dummy.HASH : account.passwordHash());
+            boolean matches = BcryptUtil.matches(password, account == null ? dummyHash() : account.passwordHash());
             if (account == null || !matches || !account.enabled()) {
                 throttle.failed(username, client);
                 throw new AuthenticationFailedException("wrong user name or password, or account disabled");
@@ -60,5 +64,15 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
             throttle.succeeded(username, client);
             return UserIdentities.identity(account);
         });
+    }
+
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            // Two first attempts at once may both make one; either serves.
+            hash = BcryptUtil.bcryptHash("no such user", config.accounts().passwordCost());
+            dummyHash = hash;
+        }
+        return hash;
     }
 }

@@ -39,7 +39,8 @@ public class User extends BaseEntity {
         return find("username", username).firstResultOptional();
     }
 
-    public void setPassword(String password) {
-        passwordHash = BcryptUtil.bcryptHash(password);
+    /** Stores the password's bcrypt hash at the given cost ({@code tracker.accounts.password-cost}). */
+    public void setPassword(String password, int cost) {
+        passwordHash = BcryptUtil.bcryptHash(password, cost);
     }
 }

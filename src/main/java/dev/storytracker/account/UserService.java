@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import dev.storytracker.TrackerConfig;
 import dev.storytracker.web.ConflictException;
 import dev.storytracker.web.InvalidInputException;
 import dev.storytracker.web.NotFoundProblem;
@@ -24,6 +26,9 @@ public class UserService {
     /** An account as the admin page lists it; never the hash. */
     public record Account(String username, List<String> roles, boolean enabled) {
     }
+
+    @Inject
+    TrackerConfig config;
 
     public List<Account> list() {
         return QuarkusTransaction.requiringNew().call(() -> User.<User>list("order by username").stream()
@@ -44,7 +49,7 @@ public class UserService {
             }
             User user = new User();
             user.username = name;
-            user.setPassword(password);
+            user.setPassword(password, config.accounts().passwordCost());
             user.roles = roleList;
             user.persist();
         });
@@ -63,7 +68,8 @@ public class UserService {
 
     public void resetPassword(String username, String password) {
         checkPassword(password);
-        QuarkusTransaction.requiringNew().run(() -> find(username).setPassword(password));
+        QuarkusTransaction.requiringNew().run(() -> find(username).setPassword(password,
+                config.accounts().passwordCost()));
     }
 
     public void setEnabled(String username, boolean enabled) {

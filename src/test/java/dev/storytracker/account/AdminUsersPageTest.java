@@ -113,6 +113,19 @@ class AdminUsersPageTest {
     }
 
     @Test
+    void hashes_are_made_at_the_configured_cost_and_older_costs_still_sign_in() {
+        // The target's hash at bcrypt's default cost, as made before tracker.accounts.password-cost was lowered.
+        users.setPasswordHash(TARGET, BcryptUtil.bcryptHash(TestUsers.PASSWORD, 10));
+        assertEquals(200, basic(TARGET, TestUsers.PASSWORD));
+        assertEquals(401, basic(TARGET, NEW_PASSWORD));
+        throttle.reset();
+        followDone(admin.post("/admin/users/" + TARGET + "/password", Map.of("password", NEW_PASSWORD)));
+        // The test profile sets the cost to 4, written into the hash as "$2a$04$".
+        assertTrue(users.find(TARGET).passwordHash.matches("\\$2[aby]?\\$04\\$.{53}"), users.find(TARGET).passwordHash);
+        assertEquals(200, basic(TARGET, NEW_PASSWORD));
+    }
+
+    @Test
     void an_admin_disables_an_account_and_enables_it_again() {
         Document page = followDone(admin.post("/admin/users/" + TARGET + "/enabled", Map.of("enabled", "false")));
         assertEquals("Disabled t-target.", page.selectFirst("[role=status]").text());

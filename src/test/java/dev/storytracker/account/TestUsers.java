@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
 import dev.storytracker.TestData;
+import dev.storytracker.TrackerConfig;
 import dev.storytracker.story.EditTokens;
 import dev.storytracker.story.StoryKind;
 import dev.storytracker.story.StoryState;
@@ -36,6 +37,9 @@ public class TestUsers {
     EntityManager em;
 
     @Inject
+    TrackerConfig config;
+
+    @Inject
     TestData data;
 
     /** A triager and a planner, both with {@link #PASSWORD}. */
@@ -47,7 +51,7 @@ public class TestUsers {
     @Transactional
     public void create(String username, String roles) {
         if (passwordHash == null) {
-            passwordHash = BcryptUtil.bcryptHash(PASSWORD);
+            passwordHash = BcryptUtil.bcryptHash(PASSWORD, config.accounts().passwordCost());
         }
         User user = new User();
         user.username = username;
@@ -59,6 +63,11 @@ public class TestUsers {
     @Transactional
     public User find(String username) {
         return User.findByUsername(username).orElseThrow();
+    }
+
+    @Transactional
+    public void setPasswordHash(String username, String hash) {
+        User.findByUsername(username).orElseThrow().passwordHash = hash;
     }
 
     @Transactional
@@ -82,7 +91,7 @@ public class TestUsers {
         admin.enabled = true;
         if (!admin.passwordHash.equals(adminHashKnownGood)) {
             if (!BcryptUtil.matches(ADMIN_PASSWORD, admin.passwordHash)) {
-                admin.setPassword(ADMIN_PASSWORD);
+                admin.setPassword(ADMIN_PASSWORD, config.accounts().passwordCost());
             }
             adminHashKnownGood = admin.passwordHash;
         }
