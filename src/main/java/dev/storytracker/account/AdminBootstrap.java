@@ -1,5 +1,6 @@
 package dev.storytracker.account;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 
 import jakarta.annotation.Priority;
@@ -45,6 +46,11 @@ public class AdminBootstrap {
         User admin = new User();
         admin.username = config.admin().username();
         admin.roles = User.ADMIN;
+        if (password.getBytes(StandardCharsets.UTF_8).length > UserService.MAX_PASSWORD_BYTES) {
+            LOG.warnf("tracker.admin.password is longer than the %d bytes bcrypt reads: only its first %d bytes count "
+                    + "(set a shorter one from /admin/users)", UserService.MAX_PASSWORD_BYTES,
+                    UserService.MAX_PASSWORD_BYTES);
+        }
         admin.setPassword(password, config.accounts().passwordCost());
         admin.persist();
         if (generated) {

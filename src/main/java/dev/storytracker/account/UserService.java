@@ -1,5 +1,6 @@
 package dev.storytracker.account;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,8 @@ public class UserService {
 
     public static final String USERNAME_RULE = "[a-z0-9][a-z0-9._-]{1,49}";
     public static final int MIN_PASSWORD = 12;
-    public static final int MAX_PASSWORD = 200;
+    /** bcrypt reads the first 72 bytes of a password and ignores the rest, so a longer one would be a false promise. */
+    public static final int MAX_PASSWORD_BYTES = 72;
     public static final List<String> ROLES = List.of(User.TRIAGER, User.PLANNER, User.ADMIN);
 
     /** An account as the admin page lists it; never the hash. */
@@ -97,9 +99,10 @@ public class UserService {
     }
 
     private static void checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-            throw InvalidInputException.of("password",
-                    "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters long");
+        if (password == null || password.length() < MIN_PASSWORD
+                || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw InvalidInputException.of("password", "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD_BYTES
+                    + " characters long (letters outside ASCII count 2 to 4)");
         }
     }
 
