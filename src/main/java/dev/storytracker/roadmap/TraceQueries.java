@@ -1,6 +1,11 @@
 package dev.storytracker.roadmap;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +18,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
 import dev.storytracker.SlugEnum;
 import dev.storytracker.story.StoryKind;
 import dev.storytracker.story.StoryState;
@@ -21,7 +30,7 @@ import dev.storytracker.web.Paging;
 
 /**
  * The traceability matrix (roadmap items x characters, themes and kinds, counted by GROUP BY over the closure) and its
- * list form, one row per link, read in keyset batches so that a export of every link never holds them all.
+ * list form, one row per link: a page at a time, or every link for an export, read a batch at a time by one statement.
  */
 @ApplicationScoped
 public class TraceQueries {
@@ -36,6 +45,17 @@ public class TraceQueries {
 
     private static final String REACHED = " from roadmap_closure t join story_link l on l.item_id = t.descendant_id"
             + " join story s on s.id = l.story_id";
+
+    /** The export's rows as stored: the kinds, states, levels and relations are kept as their slugs. */
+    private static final String EXPORT = "select i.slug, i.title, i.level, s.slug, s.title, s.kind, s.state, c.slug,"
+            + " l.relation, l.note from story_link l join roadmap_item i on i.id = l.item_id"
+            + " join story s on s.id = l.story_id left join story_character c on c.id = s.character_id";
+
+    /**
+     * Rows the driver holds at once while an export reads (about 1.5 MB). PostgreSQL sends them through a portal in
+     * batches of this many; H2 reads its sorted result from its own temporary storage past its in-memory limit.
+     */
+    static final int EXPORT_FETCH = 5000;
 
     private static final String LINKS = "select i.slug, i.title, i.level, s.slug, s.title, s.kind, s.state, c.slug,"
             + " l.relation, l.note from StoryLink l join l.item i join l.story s left join s.character c";
@@ -108,82 +128,46 @@ public class TraceQueries {
         return new Page<>(links, count.getSingleResult(), paging.page(), paging.size());
     }
 
-    /**
-     * Where a streamed export of every link has got to: the items that have links, in slug order with how many each
-     * has (a few thousand numbers at most), the first item not written out yet, and the last story written of it.
-     */
-    public static final class LinkCursor {
-        final Optional<StoryState> state;
-        final List<String> items = new ArrayList<>();
-        final List<Long> counts = new ArrayList<>();
-        int next;
-        String afterStory;
-
-        LinkCursor(Optional<StoryState> state) {
-            this.state = state;
-        }
-    }
-
-    /** Starts an export of the links in the list form's order (item slug, then story slug). */
-    @Transactional
-    public LinkCursor linkCursor(Optional<StoryState> state) {
-        LinkCursor cursor = new LinkCursor(state);
-        // Counted with the export's own condition, so that each batch's items hold as many links as it asks for:
-        // counting every state made most batches come back short and ask again (1,149 queries for 300,000 accepted
-        // links of 500,000 in batches of 1,000; 701 with these counts).
-        TypedQuery<Object[]> counts = em.createQuery("select i.slug, count(*) from StoryLink l join l.item i"
-                + (state.isPresent() ? " join l.story s where s.state = :state" : "") + " group by i.slug"
-                + " order by i.slug", Object[].class);
-        state.ifPresent(value -> counts.setParameter("state", value));
-        for (Object[] row : counts.getResultList()) {
-            cursor.items.add((String) row[0]);
-            cursor.counts.add((Long) row[1]);
-        }
-        return cursor;
+    /** Receives the cells of one link of an export, in {@link TraceCsvResource#HEADER}'s order. */
+    @FunctionalInterface
+    public interface LinkSink {
+        void accept(List<String> cells) throws IOException;
     }
 
     /**
-     * The next {@code limit} links of an export, fewer only at its end. Each query asks for the links of the next few
-     * items only (by the index on the link's item), so every batch costs about the same however far the export has
-     * got; each call is its own short transaction, so a long export holds no cursor open.
+     * Hands every link of an export to the sink, in the list form's order (item slug, then story slug): one
+     * statement, so one snapshot, read {@value #EXPORT_FETCH} rows at a time (the driver holds no more). Its
+     * transaction lasts as long as the database takes to produce the rows and the sink to take them, so the sink must
+     * not wait for a client (the CSV is written to a file first).
      */
     @Transactional
-    public List<PlannerJson.TraceLink> nextLinks(LinkCursor cursor, int limit) {
-        List<PlannerJson.TraceLink> links = new ArrayList<>(limit);
-        while (links.size() < limit && cursor.next < cursor.items.size()) {
-            int wanted = limit - links.size();
-            List<String> chunk = new ArrayList<>();
-            long planned = 0;
-            int end = cursor.next;
-            while (end < cursor.items.size() && (chunk.isEmpty() || planned + cursor.counts.get(end) <= wanted)) {
-                chunk.add(cursor.items.get(end));
-                planned += cursor.counts.get(end++);
-            }
-            List<String> clauses = new ArrayList<>(List.of("i.slug in :items"));
-            cursor.state.ifPresent(value -> clauses.add("s.state = :state"));
-            if (cursor.afterStory != null) {
-                clauses.add("(i.slug <> :first or s.slug > :story)");
-            }
-            TypedQuery<Object[]> query = em.createQuery(LINKS + " where " + String.join(" and ", clauses)
-                    + " order by i.slug, s.slug", Object[].class).setParameter("items", chunk);
-            cursor.state.ifPresent(value -> query.setParameter("state", value));
-            if (cursor.afterStory != null) {
-                query.setParameter("first", chunk.get(0)).setParameter("story", cursor.afterStory);
-            }
-            List<PlannerJson.TraceLink> rows = query.setMaxResults(wanted).getResultList().stream()
-                    .map(TraceQueries::link).toList();
-            links.addAll(rows);
-            if (rows.size() < wanted) {
-                // Every link of the chunk is written.
-                cursor.next = end;
-                cursor.afterStory = null;
-            } else {
-                PlannerJson.TraceLink last = rows.get(rows.size() - 1);
-                cursor.next = cursor.items.indexOf(last.item());
-                cursor.afterStory = last.story();
-            }
+    @TransactionConfiguration(timeout = 600)
+    public void eachLink(Optional<StoryState> state, LinkSink sink) throws IOException {
+        try {
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(EXPORT
+                        + (state.isPresent() ? " where s.state = ?" : "") + " order by i.slug, s.slug")) {
+                    if (state.isPresent()) {
+                        statement.setString(1, state.get().slug());
+                    }
+                    statement.setFetchSize(EXPORT_FETCH);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        String[] cells = new String[TraceCsvResource.HEADER.size()];
+                        List<String> view = Arrays.asList(cells);
+                        while (rows.next()) {
+                            for (int i = 0; i < cells.length; i++) {
+                                cells[i] = rows.getString(i + 1);
+                            }
+                            sink.accept(view);
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return links;
     }
 
     private static PlannerJson.TraceLink link(Object[] r) {

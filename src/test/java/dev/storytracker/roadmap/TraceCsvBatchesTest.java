@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,14 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 import dev.storytracker.TestData;
 import dev.storytracker.bench.CorpusGenerator;
 import dev.storytracker.ingest.Importer;
 
 /**
- * The CSV export streams in batches of the links of a few items at a time; across batch boundaries, and items whose
- * links fill more than a batch, it must still hold every visible link once, in item then story order.
+ * The CSV export reads its one statement a fetch at a time into a temporary file, then sends it: across fetches it must
+ * hold every visible link once, in item then story order, say its length up front, and leave no file behind.
  */
 @QuarkusTest
 class TraceCsvBatchesTest {
@@ -56,14 +64,36 @@ class TraceCsvBatchesTest {
                 "select i.slug || ',' || s.slug from story_link l join roadmap_item i on i.id = l.item_id"
                         + " join story s on s.id = l.story_id where s.state = 'accepted' order by i.slug, s.slug",
                 String.class).getResultList().stream().map(Object::toString).toList());
-        assertTrue(expected.size() > TraceCsvResource.BATCH, "enough links for more than one batch");
+        assertTrue(expected.size() > TraceQueries.EXPORT_FETCH, "enough links for more than one fetch");
+        Set<Path> before = spools();
 
-        String csv = given().get("/api/trace.csv").then().statusCode(200).extract().asString();
+        Response response = given().get("/api/trace.csv").then().statusCode(200).extract().response();
+        byte[] body = response.asByteArray();
+        assertEquals(String.valueOf(body.length), response.header("Content-Length"));
+        String csv = new String(body, StandardCharsets.UTF_8);
         // Generated titles hold no commas or quotes, so a plain split finds the item (first) and story (fourth) cells.
         List<String> written = csv.lines().skip(1).map(line -> {
             String[] cells = line.split(",");
             return cells[0] + "," + cells[3];
         }).toList();
         assertEquals(expected, written);
+
+        // The file is deleted once sent, which may be a moment after the client has read the last byte.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        Set<Path> left = spools();
+        left.removeAll(before);
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            left = spools();
+            left.removeAll(before);
+        }
+        assertEquals(Set.of(), left, "the export's temporary file is deleted");
+    }
+
+    private static Set<Path> spools() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().matches("trace-.*\\.csv"))
+                    .collect(Collectors.toCollection(HashSet::new));
+        }
     }
 }
