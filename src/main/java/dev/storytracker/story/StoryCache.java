@@ -8,6 +8,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -37,14 +40,20 @@ public class StoryCache {
     @Inject
     TrackerConfig config;
 
+    @Inject
+    MeterRegistry registry;
+
     private Cache<String, Kept> kept;
 
     @PostConstruct
     void start() {
         long size = config.stories().cacheSize().asLongValue();
         if (size > 0) {
-            kept = Caffeine.newBuilder().maximumWeight(size).weigher((String slug, Kept k) -> k.weight()).build();
+            kept = Caffeine.newBuilder().maximumWeight(size).weigher((String slug, Kept k) -> k.weight()).recordStats()
+                    .build();
             changes.onChange(kept::invalidateAll);
+            // cache_gets_total{cache="stories",result="hit"|"miss"}, cache_size, cache_evictions_total... on /q/metrics.
+            CaffeineCacheMetrics.monitor(registry, kept, "stories");
         }
     }
 
@@ -54,6 +63,8 @@ public class StoryCache {
         if (generation < 0) {
             return load.apply(slug);
         }
+        // A story kept under an older generation counts as a hit in the statistics, though it is read again; every
+        // change retires them all at once, so only a read racing a change can meet one.
         Kept hit = kept.getIfPresent(slug);
         if (hit != null && hit.generation() == generation) {
             return Optional.of(hit.found());

@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -154,6 +156,27 @@ class StoryCacheTest {
         data.setTitle("other", "A change anywhere");
         cache.find(key, load);
         assertEquals(2, reads.get(), "a committed write retires what was kept");
+    }
+
+    @Test
+    void hits_and_misses_are_counted_for_operators() {
+        data.setTitle("other", "Retire whatever was kept");
+        double hits = gets("hit");
+        double misses = gets("miss");
+        read("kept");
+        read("kept");
+        read("kept");
+        assertEquals(misses + 1, gets("miss"), "the first read after a change");
+        assertEquals(hits + 2, gets("hit"), "the two after it");
+    }
+
+    /** Stories asked of the cache with this result, as /q/metrics tells Prometheus. */
+    private static double gets(String result) {
+        Matcher line = Pattern.compile("^cache_gets_total\\{(?=[^}]*cache=\"stories\")(?=[^}]*result=\"" + result
+                + "\")[^}]*} (\\S+)$", Pattern.MULTILINE).matcher(given().get("/q/metrics").then().statusCode(200)
+                        .extract().asString());
+        assertTrue(line.find(), "cache_gets_total of the stories, " + result);
+        return Double.parseDouble(line.group(1));
     }
 
     @Test
