@@ -12,14 +12,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 
 import dev.storytracker.story.StoryFilter;
 import dev.storytracker.story.StoryState;
@@ -32,6 +35,8 @@ import dev.storytracker.story.StoryState;
 @Path("/api/trace.csv")
 @Tag(name = "Planning")
 public class TraceCsvResource {
+
+    private static final Logger LOG = Logger.getLogger(TraceCsvResource.class);
 
     static final String MEDIA_TYPE = "text/csv; charset=UTF-8; header=present";
     static final List<String> HEADER = List.of("item", "item_title", "item_level", "story", "story_title",
@@ -49,10 +54,12 @@ public class TraceCsvResource {
             + "story, story_title, story_kind, story_state, character, relation, note. Cells starting with = + - or @ "
             + "are prefixed with an apostrophe so spreadsheets show them as text. Anonymous callers get links of "
             + "accepted stories only. The rows are one snapshot of the database.")
-    public Response csv(@QueryParam("state") String state) throws IOException {
+    public Response csv(@QueryParam("state") String state, @Context RoutingContext http) throws IOException {
         StoryFilter filter = StoryFilter.of(null, null, null, null, state, null, null);
         Optional<StoryState> visible = StoryScope.visible(filter, identity).state();
-        java.nio.file.Path spool = Files.createTempFile("trace-", ".csv");
+        java.nio.file.Path spool = Files.createTempFile("trace-", ".csv"); // readable by this user only
+        // However the exchange ends (sent, failed, or the client gone before the file was written out), the file goes.
+        http.addEndHandler(ended -> deleteQuietly(spool));
         try {
             try (Writer writer = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
                 writer.write(Csv.record(HEADER));
@@ -71,6 +78,14 @@ public class TraceCsvResource {
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(spool);
             throw e;
+        }
+    }
+
+    private static void deleteQuietly(java.nio.file.Path spool) {
+        try {
+            Files.deleteIfExists(spool);
+        } catch (IOException e) {
+            LOG.warnf("could not delete the CSV export's temporary file %s: %s", spool, e.getMessage());
         }
     }
 }

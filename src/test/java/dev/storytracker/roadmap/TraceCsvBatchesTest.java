@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 import dev.storytracker.TestData;
@@ -79,6 +82,29 @@ class TraceCsvBatchesTest {
         assertEquals(expected, written);
 
         // The file is deleted once sent, which may be a moment after the client has read the last byte.
+        assertNoSpoolLeft(before);
+    }
+
+    @Test
+    void a_client_that_leaves_mid_download_leaves_no_file_behind() throws IOException {
+        new CorpusGenerator(new CorpusGenerator.Spec(500, 3, 3, 5)).write(dir);
+        importer.importFolder(dir, false);
+        Set<Path> before = spools();
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new InetSocketAddress("localhost", RestAssured.port));
+            socket.getOutputStream().write(("GET /api/trace.csv HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // The status line comes once the file is written; then the client goes without reading the rest.
+            String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 200", status);
+        }
+        assertNoSpoolLeft(before);
+        given().get("/api/trace.csv").then().statusCode(200); // and the next export is answered as usual
+    }
+
+    private static void assertNoSpoolLeft(Set<Path> before) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         Set<Path> left = spools();
         left.removeAll(before);
