@@ -42,9 +42,6 @@ public class TestData {
     EntityManager em;
 
     @Inject
-    TrackerConfig config;
-
-    @Inject
     StoryReach reach;
 
     @Transactional
@@ -154,7 +151,7 @@ public class TestData {
         dev.storytracker.account.User user = new dev.storytracker.account.User();
         user.username = username;
         user.roles = roles;
-        user.setPassword("password-" + username, config.accounts().passwordCost());
+        user.setPassword("password-" + username);
         user.persist();
     }
 

@@ -51,7 +51,7 @@ public class AdminBootstrap {
                     + "(set a shorter one from /admin/users)", UserService.MAX_PASSWORD_BYTES,
                     UserService.MAX_PASSWORD_BYTES);
         }
-        admin.setPassword(password, config.accounts().passwordCost());
+        admin.setPassword(password);
         admin.persist();
         if (generated) {
             LOG.warnf("Created the first admin '%s' with the generated password %s (shown only this once; sign in and "

@@ -15,8 +15,6 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
-import dev.storytracker.TrackerConfig;
-
 /**
  * Checks a user name and password (from the sign-in form or HTTP Basic) against the bcrypt hash in the users table,
  * refusing disabled accounts and attempts made while {@link SignInThrottle} holds the user or the client back.
@@ -24,18 +22,17 @@ import dev.storytracker.TrackerConfig;
 @ApplicationScoped
 public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
+    /**
+     * Compared against when the user does not exist, so that the answer takes as long either way (so at the configured
+     * cost too). Made on the first such attempt, not at start-up, where a bcrypt hash in a cold JVM costs a good part
+     * of a second.
+     */
+    private static final class Dummy {
+        static final String HASH = User.hash("no such user");
+    }
+
     @Inject
     SignInThrottle throttle;
-
-    @Inject
-    TrackerConfig config;
-
-    /**
-     * Compared against when the user does not exist, so that the answer takes as long either way (made at the
-     * configured cost). Made on the first such attempt, not at start-up, where a bcrypt hash in a cold JVM costs a
-     * good part of a second.
-     */
-    private volatile String dummyHash;
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -56,7 +53,7 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
                 throw new AuthenticationFailedException("too many failed sign-ins; wait " + wait.toSeconds() + " s");
             }
             UserIdentities.Account account = UserIdentities.load(username);
-            boolean matches = BcryptUtil.matches(password, account == null ? dummyHash() : account.passwordHash());
+            boolean matches = BcryptUtil.matches(password, account == null ? Dummy.HASH : account.passwordHash());
             if (account == null || !matches || !account.enabled()) {
                 throttle.failed(username, client);
                 throw new AuthenticationFailedException("wrong user name or password, or account disabled");
@@ -64,15 +61,5 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
             throttle.succeeded(username, client);
             return UserIdentities.identity(account);
         });
-    }
-
-    private String dummyHash() {
-        String hash = dummyHash;
-        if (hash == null) {
-            // Two first attempts at once may both make one; either serves.
-            hash = BcryptUtil.bcryptHash("no such user", config.accounts().passwordCost());
-            dummyHash = hash;
-        }
-        return hash;
     }
 }

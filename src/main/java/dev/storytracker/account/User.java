@@ -6,9 +6,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.smallrye.config.SmallRyeConfig;
 
 import dev.storytracker.BaseEntity;
+import dev.storytracker.TrackerConfig;
 
 /**
  * A working-group member who signs in; roles are a comma-separated subset of triager, planner, admin. Read by
@@ -39,8 +43,14 @@ public class User extends BaseEntity {
         return find("username", username).firstResultOptional();
     }
 
-    /** Stores the password's bcrypt hash at the given cost ({@code tracker.accounts.password-cost}). */
-    public void setPassword(String password, int cost) {
-        passwordHash = BcryptUtil.bcryptHash(password, cost);
+    public void setPassword(String password) {
+        passwordHash = hash(password);
+    }
+
+    /** A bcrypt hash of the password at the configured cost ({@code tracker.accounts.password-cost}). */
+    public static String hash(String password) {
+        int cost = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(TrackerConfig.class)
+                .accounts().passwordCost();
+        return BcryptUtil.bcryptHash(password, cost);
     }
 }

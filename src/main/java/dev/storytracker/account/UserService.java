@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import dev.storytracker.TrackerConfig;
 import dev.storytracker.web.ConflictException;
 import dev.storytracker.web.InvalidInputException;
 import dev.storytracker.web.NotFoundProblem;
@@ -28,9 +26,6 @@ public class UserService {
     /** An account as the admin page lists it; never the hash. */
     public record Account(String username, List<String> roles, boolean enabled) {
     }
-
-    @Inject
-    TrackerConfig config;
 
     public List<Account> list() {
         return QuarkusTransaction.requiringNew().call(() -> User.<User>list("order by username").stream()
@@ -51,7 +46,7 @@ public class UserService {
             }
             User user = new User();
             user.username = name;
-            user.setPassword(password, config.accounts().passwordCost());
+            user.setPassword(password);
             user.roles = roleList;
             user.persist();
         });
@@ -70,8 +65,7 @@ public class UserService {
 
     public void resetPassword(String username, String password) {
         checkPassword(password);
-        QuarkusTransaction.requiringNew().run(() -> find(username).setPassword(password,
-                config.accounts().passwordCost()));
+        QuarkusTransaction.requiringNew().run(() -> find(username).setPassword(password));
     }
 
     public void setEnabled(String username, boolean enabled) {

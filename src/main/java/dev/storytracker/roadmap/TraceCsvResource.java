@@ -58,27 +58,16 @@ public class TraceCsvResource {
         StoryFilter filter = StoryFilter.of(null, null, null, null, state, null, null);
         Optional<StoryState> visible = StoryScope.visible(filter, identity).state();
         java.nio.file.Path spool = Files.createTempFile("trace-", ".csv"); // readable by this user only
-        // However the exchange ends (sent, failed, or the client gone before the file was written out), the file goes.
+        // The one place the file goes, however the exchange ends: sent, failed while writing it (the error answer ends
+        // the exchange too), or the client gone before it was copied out.
         http.addEndHandler(ended -> deleteQuietly(spool));
-        try {
-            try (Writer writer = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
-                writer.write(Csv.record(HEADER));
-                queries.eachLink(visible, cells -> writer.write(Csv.record(cells)));
-            }
-            long length = Files.size(spool);
-            StreamingOutput body = output -> {
-                try {
-                    Files.copy(spool, output);
-                } finally {
-                    Files.deleteIfExists(spool);
-                }
-            };
-            return Response.ok(body, MEDIA_TYPE).header(HttpHeaders.CONTENT_LENGTH, length)
-                    .header("Content-Disposition", "attachment; filename=\"trace.csv\"").build();
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(spool);
-            throw e;
+        try (Writer writer = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
+            writer.write(Csv.record(HEADER));
+            queries.eachLink(visible, cells -> writer.write(Csv.record(cells)));
         }
+        StreamingOutput body = output -> Files.copy(spool, output);
+        return Response.ok(body, MEDIA_TYPE).header(HttpHeaders.CONTENT_LENGTH, Files.size(spool))
+                .header("Content-Disposition", "attachment; filename=\"trace.csv\"").build();
     }
 
     private static void deleteQuietly(java.nio.file.Path spool) {

@@ -128,7 +128,10 @@ public class TraceQueries {
         return new Page<>(links, count.getSingleResult(), paging.page(), paging.size());
     }
 
-    /** Receives the cells of one link of an export, in {@link TraceCsvResource#HEADER}'s order. */
+    /**
+     * Receives the cells of one link of an export, in {@link TraceCsvResource#HEADER}'s order; the list is reused for
+     * the next link, so it is good only during the call.
+     */
     @FunctionalInterface
     public interface LinkSink {
         void accept(List<String> cells) throws IOException;

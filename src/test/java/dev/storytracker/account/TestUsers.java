@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
 import dev.storytracker.TestData;
-import dev.storytracker.TrackerConfig;
 import dev.storytracker.story.EditTokens;
 import dev.storytracker.story.StoryKind;
 import dev.storytracker.story.StoryState;
@@ -37,9 +36,6 @@ public class TestUsers {
     EntityManager em;
 
     @Inject
-    TrackerConfig config;
-
-    @Inject
     TestData data;
 
     /** A triager and a planner, both with {@link #PASSWORD}. */
@@ -51,7 +47,7 @@ public class TestUsers {
     @Transactional
     public void create(String username, String roles) {
         if (passwordHash == null) {
-            passwordHash = BcryptUtil.bcryptHash(PASSWORD, config.accounts().passwordCost());
+            passwordHash = User.hash(PASSWORD);
         }
         User user = new User();
         user.username = username;
@@ -91,7 +87,7 @@ public class TestUsers {
         admin.enabled = true;
         if (!admin.passwordHash.equals(adminHashKnownGood)) {
             if (!BcryptUtil.matches(ADMIN_PASSWORD, admin.passwordHash)) {
-                admin.setPassword(ADMIN_PASSWORD, config.accounts().passwordCost());
+                admin.setPassword(ADMIN_PASSWORD);
             }
             adminHashKnownGood = admin.passwordHash;
         }

@@ -27,7 +27,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
 import dev.storytracker.TestData;
-import dev.storytracker.TrackerConfig;
 import dev.storytracker.account.User;
 import dev.storytracker.ingest.mdbook.SampleBook;
 
@@ -40,9 +39,6 @@ class AdminImportApiTest {
     @Inject
     TestData data;
 
-    @Inject
-    TrackerConfig config;
-
     @BeforeEach
     void setUp() {
         data.reset();
@@ -51,7 +47,7 @@ class AdminImportApiTest {
                 User user = new User();
                 user.username = TRIAGER;
                 user.roles = User.TRIAGER;
-                user.setPassword("triager-test-password", config.accounts().passwordCost());
+                user.setPassword("triager-test-password");
                 user.persist();
             }
         });

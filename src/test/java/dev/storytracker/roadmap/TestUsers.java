@@ -3,12 +3,10 @@ package dev.storytracker.roadmap;
 import static io.restassured.RestAssured.given;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.restassured.specification.RequestSpecification;
 
-import dev.storytracker.TrackerConfig;
 import dev.storytracker.account.User;
 
 /** Signed-in callers for the planner tests: a planner, a triager and the bootstrap admin, over HTTP Basic. */
@@ -17,9 +15,6 @@ public class TestUsers {
 
     static final String PASSWORD = "planner-test-password";
 
-    @Inject
-    TrackerConfig config;
-
     /** Creates the planner and the triager once; users survive {@code TestData.reset()}. */
     @Transactional
     public void ensure() {
@@ -27,14 +22,14 @@ public class TestUsers {
         create("triager-tom", User.TRIAGER);
     }
 
-    private void create(String username, String roles) {
+    private static void create(String username, String roles) {
         if (User.findByUsername(username).isPresent()) {
             return;
         }
         User user = new User();
         user.username = username;
         user.roles = roles;
-        user.setPassword(PASSWORD, config.accounts().passwordCost());
+        user.setPassword(PASSWORD);
         user.persist();
     }
 
