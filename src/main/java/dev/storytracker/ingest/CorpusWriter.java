@@ -1,6 +1,7 @@
 package dev.storytracker.ingest;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,10 +16,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+
+import dev.storytracker.SlugEnum;
 import dev.storytracker.catalog.CatalogEntry;
 import dev.storytracker.catalog.Project;
 import dev.storytracker.catalog.StoryCharacter;
 import dev.storytracker.catalog.Theme;
+import dev.storytracker.changes.Changes;
+import dev.storytracker.ingest.FreshStories.Resolved;
+import dev.storytracker.ingest.FreshStories.StoryRef;
 import dev.storytracker.roadmap.RoadmapEvent;
 import dev.storytracker.roadmap.RoadmapItem;
 import dev.storytracker.roadmap.RoadmapLevel;
@@ -53,6 +61,9 @@ public class CorpusWriter {
     @Inject
     StoryReach reach;
 
+    @Inject
+    Changes changes;
+
     /**
      * The stories a batch has written but not yet flushed, by slug. While a batch runs, queries do not flush (see
      * {@code Importer.writeBatch}), so a story that a later file of the same batch retells, continues or repeats is
@@ -60,8 +71,12 @@ public class CorpusWriter {
      */
     static final class Pending {
         private final Map<String, Story> stories = new HashMap<>();
-        /** The ids of the stories the batch's files name (themselves or as references), read in one query; null: none. */
-        private final Map<String, Long> known = new HashMap<>();
+        /** What the batch's later files check their references to the stories it wrote against, by slug. */
+        private final Map<String, StoryRef> written = new HashMap<>();
+        /** The stories the batch's files name (themselves or as references), read in one query; null: none. */
+        private final Map<String, StoryRef> known = new HashMap<>();
+        /** A batch of new stories only, written with plain JDBC at its end ({@link FreshStories}); null: not so. */
+        private FreshStories fresh;
         /** Roadmap items the batch changed, and the parents they left, whose roll-ups wait for the batch's end. */
         private final Set<RoadmapItem> rollUps = new LinkedHashSet<>();
         /** Roadmap items the batch gave another parent: the stories below them reach other items now. */
@@ -74,17 +89,25 @@ public class CorpusWriter {
      * {@link StoryReach#later}). Everything is written when it returns.
      */
     void finish(Pending pending) {
+        List<Long> stories = new ArrayList<>(pending.stories.values().stream().map(story -> story.id).toList());
+        if (pending.fresh != null) {
+            changes.written(); // plain JDBC, which Hibernate's statement inspector does not see
+            em.unwrap(Session.class).doWork(pending.fresh::write);
+            stories.addAll(pending.fresh.ids());
+        }
         rollup.afterChanges(pending.rollUps);
         pending.rollUps.clear();
         pending.moved.forEach(reach::itemMoved);
         pending.moved.clear();
         em.flush();
-        reach.later(pending.stories.values().stream().map(story -> story.id).toList());
+        reach.later(stories);
     }
 
     /**
      * Finds in one query which of the stories the batch's files are or refer to (retells, series, duplicate-of)
-     * exist, so that a new story costs no look-up of its own: these were one round trip per file.
+     * exist, so that a new story costs no look-up of its own: these were one round trip per file. When every file of
+     * the batch is a story that does not exist yet and has no recorded history (a fresh import), the batch is left
+     * to {@link FreshStories}.
      */
     void prefetch(List<CorpusFile> files, Pending pending) {
         Set<String> slugs = new HashSet<>();
@@ -100,11 +123,21 @@ public class CorpusWriter {
             return;
         }
         slugs.forEach(slug -> pending.known.put(slug, null));
-        // Ids only: loading the stories themselves joins their text, and PostgreSQL, whose statistics lag behind
-        // during a large import, planned that join as a scan of all the text (seconds per batch at 100,000 stories).
-        em.createQuery("select s.slug, s.id from Story s where s.slug in :slugs", Object[].class)
-                .setParameter("slugs", slugs).getResultList()
-                .forEach(row -> pending.known.put((String) row[0], (Long) row[1]));
+        // Columns of the story table only: loading the stories themselves joins their text, and PostgreSQL, whose
+        // statistics lag behind during a large import, planned that join as a scan of all the text (seconds per batch
+        // at 100,000 stories).
+        for (Object row : em.createNativeQuery("select s.slug, s.id, s.kind, h.slug as head from story s"
+                + " left join story h on h.id = s.series_id where s.slug in (:slugs)").setParameter("slugs", slugs)
+                .getResultList()) {
+            Object[] r = (Object[]) row;
+            pending.known.put((String) r[0], new StoryRef(((Number) r[1]).longValue(),
+                    SlugEnum.parse(StoryKind.class, (String) r[2]).orElseThrow(), (String) r[3]));
+        }
+        boolean allNew = files.stream().allMatch(file -> file instanceof CorpusFile.Story story
+                && story.history().isEmpty() && pending.known.get(story.slug()) == null);
+        if (allNew) {
+            pending.fresh = new FreshStories(em.unwrap(SharedSessionContractImplementor.class));
+        }
     }
 
     /** With {@code pending}, stories are left for the batch's commit to flush; without, each is flushed here. */
@@ -118,6 +151,7 @@ public class CorpusWriter {
         return writeStory((CorpusFile.Story) file, index, pending);
     }
 
+    /** The story a file writes, to update it; empty: a new one. */
     private static Optional<Story> story(String slug, Pending pending) {
         if (pending != null) {
             Story written = pending.stories.get(slug);
@@ -125,11 +159,31 @@ public class CorpusWriter {
                 return Optional.of(written);
             }
             if (pending.known.containsKey(slug)) {
-                Long id = pending.known.get(slug);
-                return id == null ? Optional.empty() : Optional.ofNullable(Story.findById(id));
+                StoryRef known = pending.known.get(slug);
+                return known == null ? Optional.empty() : Optional.ofNullable(Story.findById(known.id()));
             }
         }
         return Story.findBySlug(slug);
+    }
+
+    /** A story a file refers to (retells, series, duplicate-of), as far as the checks need it. */
+    private static Optional<StoryRef> ref(String slug, Pending pending) {
+        if (pending != null) {
+            if (pending.fresh != null) {
+                Optional<StoryRef> fresh = pending.fresh.get(slug);
+                if (fresh.isPresent()) {
+                    return fresh;
+                }
+            }
+            StoryRef written = pending.written.get(slug);
+            if (written != null) {
+                return Optional.of(written);
+            }
+            if (pending.known.containsKey(slug)) {
+                return Optional.ofNullable(pending.known.get(slug));
+            }
+        }
+        return Story.findBySlug(slug).map(StoryRef::of);
     }
 
     private Outcome writeCatalog(CorpusFile.Catalog file, SlugIndex index) {
@@ -265,53 +319,55 @@ public class CorpusWriter {
             return Outcome.UNCHANGED;
         }
         // Resolve every reference first: a refused file must not leave anything behind.
-        StoryCharacter character = null;
-        if (file.character().isPresent()) {
-            character = em.getReference(StoryCharacter.class,
-                    resolve(index.characters, StoryCharacter.class, file.character().get(), "character", file));
-        }
-        Set<Theme> themes = new LinkedHashSet<>();
+        Long character = file.character().isPresent()
+                ? resolve(index.characters, StoryCharacter.class, file.character().get(), "character", file)
+                : null;
+        Set<Long> themes = new LinkedHashSet<>();
         for (String slug : file.themes()) {
-            themes.add(em.getReference(Theme.class, resolve(index.themes, Theme.class, slug, "themes", file)));
+            themes.add(resolve(index.themes, Theme.class, slug, "themes", file));
         }
-        Set<Project> projects = new LinkedHashSet<>();
+        Set<Long> projects = new LinkedHashSet<>();
         for (String slug : file.projects()) {
-            projects.add(
-                    em.getReference(Project.class, resolve(index.projects, Project.class, slug, "projects", file)));
+            projects.add(resolve(index.projects, Project.class, slug, "projects", file));
         }
-        Map<CorpusFile.Link, RoadmapItem> links = new LinkedHashMap<>();
+        Map<CorpusFile.Link, Long> links = new LinkedHashMap<>();
         for (CorpusFile.Link link : file.links()) {
-            links.put(link, em.getReference(RoadmapItem.class,
-                    resolve(index.roadmap, RoadmapItem.class, link.item(), link.field(), file)));
+            links.put(link, resolve(index.roadmap, RoadmapItem.class, link.item(), link.field(), file));
         }
-        Set<Story> retells = new LinkedHashSet<>();
+        Set<Long> retells = new LinkedHashSet<>();
         for (String slug : file.retells()) {
-            Story retold = story(slug, pending).orElseThrow(() -> new FileProblem(
+            StoryRef retold = ref(slug, pending).orElseThrow(() -> new FileProblem(
                     "'" + slug + "' in 'retells' is not a story", file.line("retells")));
-            if (retold.kind != StoryKind.STATUS_QUO) {
+            if (retold.kind() != StoryKind.STATUS_QUO) {
                 throw new FileProblem("'" + slug + "' in 'retells' is not a status-quo story", file.line("retells"));
             }
-            retells.add(retold);
+            retells.add(retold.id());
         }
 
-        Story series = null;
+        Long series = null;
         if (file.series().isPresent()) {
             String slug = file.series().get();
-            series = story(slug, pending).orElseThrow(() -> new FileProblem(
+            StoryRef head = ref(slug, pending).orElseThrow(() -> new FileProblem(
                     "the series '" + slug + "' is not a story", file.line("series")));
-            if (series.series != null) {
-                throw new FileProblem("'" + slug + "' is itself a chapter of '" + series.series.slug
+            if (head.seriesSlug() != null) {
+                throw new FileProblem("'" + slug + "' is itself a chapter of '" + head.seriesSlug()
                         + "'; series are one level deep", file.line("series"));
             }
+            series = head.id();
         }
 
-        Story duplicateOf = null;
+        Long duplicateOf = null;
         if (file.duplicateOf().isPresent()) {
             String slug = file.duplicateOf().get();
-            duplicateOf = story(slug, pending).orElseThrow(() -> new FileProblem(
-                    "'" + slug + "' in 'duplicate-of' is not a story", file.line("duplicate-of")));
+            duplicateOf = ref(slug, pending).orElseThrow(() -> new FileProblem(
+                    "'" + slug + "' in 'duplicate-of' is not a story", file.line("duplicate-of"))).id();
         }
 
+        if (story == null && pending != null && pending.fresh != null) {
+            pending.fresh.add(file,
+                    new Resolved(character, themes, projects, links, retells, series, duplicateOf), ACTOR);
+            return Outcome.CREATED;
+        }
         Outcome outcome = story == null ? Outcome.CREATED : Outcome.UPDATED;
         StoryState previous = story == null ? null : story.state;
         if (story == null) {
@@ -323,11 +379,15 @@ public class CorpusWriter {
         story.title = file.title();
         story.summary = file.summary();
         story.body = file.body();
-        story.character = character;
+        story.character = character == null ? null : em.getReference(StoryCharacter.class, character);
         story.themes.clear();
-        story.themes.addAll(themes);
+        for (Long id : themes) {
+            story.themes.add(em.getReference(Theme.class, id));
+        }
         story.projects.clear();
-        story.projects.addAll(projects);
+        for (Long id : projects) {
+            story.projects.add(em.getReference(Project.class, id));
+        }
         story.authors.clear();
         story.authors.addAll(file.authors());
         story.faq.clear();
@@ -335,15 +395,17 @@ public class CorpusWriter {
             story.faq.add(new FaqEntry(entry.question, entry.answer));
         }
         story.retells.clear();
-        story.retells.addAll(retells);
-        story.series = series;
+        for (Long id : retells) {
+            story.retells.add(em.getReference(Story.class, id));
+        }
+        story.series = series == null ? null : em.getReference(Story.class, series);
         story.flags.clear();
         story.flags.addAll(file.flags());
         // A file's state applies to new stories, and to existing ones only when the file says it explicitly.
         StoryState state = file.state().orElse(previous == null ? StoryState.ACCEPTED : previous);
         story.state = state;
         if (file.duplicateOf().isPresent() || state != StoryState.DUPLICATE) {
-            story.duplicateOf = duplicateOf;
+            story.duplicateOf = duplicateOf == null ? null : em.getReference(Story.class, duplicateOf);
         }
         story.sourcePath = file.path();
         story.contentHash = file.hash();
@@ -365,6 +427,7 @@ public class CorpusWriter {
             reach.storiesChanged(List.of(story.id));
         } else {
             pending.stories.put(story.slug, story);
+            pending.written.put(story.slug, new StoryRef(story.id, story.kind, file.series().orElse(null)));
         }
         return outcome;
     }
@@ -373,9 +436,9 @@ public class CorpusWriter {
      * Makes the story's file links match the file: adds missing ones, updates relation and note, removes file links
      * the file no longer lists. Links made by people in the tracker stay as they are.
      */
-    private void syncLinks(Story story, boolean isNew, Map<CorpusFile.Link, RoadmapItem> wanted) {
+    private void syncLinks(Story story, boolean isNew, Map<CorpusFile.Link, Long> wanted) {
         Map<Long, CorpusFile.Link> wantedByItem = new HashMap<>();
-        wanted.forEach((link, item) -> wantedByItem.put(item.id, link));
+        wanted.forEach((link, item) -> wantedByItem.put(item, link));
         // A new story has no links yet: no need to ask (the query would also flush the story early).
         List<StoryLink> existing = isNew ? List.of() : StoryLink.forStory(story);
         Set<Long> present = new HashSet<>();
@@ -392,10 +455,10 @@ public class CorpusWriter {
             }
         }
         wanted.forEach((spec, item) -> {
-            if (present.add(item.id)) {
+            if (present.add(item)) {
                 StoryLink link = new StoryLink();
                 link.story = story;
-                link.item = item;
+                link.item = em.getReference(RoadmapItem.class, item);
                 link.relation = spec.relation();
                 link.note = spec.note();
                 link.fromFile = true;
