@@ -29,6 +29,12 @@ while [ $# -gt 0 ]; do
 done
 [ "$dbs" = both ] && dbs="h2 postgresql"
 
+# Every tool the run needs, checked before the first build: a missing wrk once ended a full run after its H2
+# imports and queries, 15 minutes in.
+for tool in java curl wrk $([[ " $dbs " == *" postgresql "* ]] && echo psql); do
+    command -v "$tool" >/dev/null 2>&1 || { echo "bench/run.sh needs $tool (apt-get install -y wrk curl postgresql-client)" >&2; exit 69; }
+done
+
 if [ "$size" = small ]; then
     import_sizes="1000"; items=100; runs=1; requests=20; warmup=5; csv_requests=3; seconds=2
 elif [ "$size" = medium ]; then
