@@ -28,11 +28,16 @@ public class NulFreeText implements Interceptor {
         return clean(currentState);
     }
 
+    /** The text without U+0000 (null stays null). */
+    public static String strip(String text) {
+        return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "");
+    }
+
     private static boolean clean(Object[] state) {
         boolean changed = false;
         for (int i = 0; i < state.length; i++) {
             if (state[i] instanceof String text && text.indexOf('\0') >= 0) {
-                state[i] = text.replace("\0", "");
+                state[i] = strip(text);
                 changed = true;
             }
         }

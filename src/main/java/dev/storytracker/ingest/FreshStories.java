@@ -9,14 +9,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.id.IdentifierGenerator;
 
+import dev.storytracker.NulFreeText;
 import dev.storytracker.roadmap.StoryLink;
 import dev.storytracker.story.FaqEntry;
 import dev.storytracker.story.Story;
@@ -139,9 +142,9 @@ final class FreshStories {
             row(Table.FLAG, id, i, flags.get(i));
         }
         // One link per item, the file's first for it, as for a story written through Hibernate.
-        Map<Long, Boolean> linked = new HashMap<>();
+        Set<Long> linked = new HashSet<>();
         refs.links().forEach((link, item) -> {
-            if (linked.putIfAbsent(item, true) == null) {
+            if (linked.add(item)) {
                 row(Table.LINK, next(linkIds), id, item, link.relation().slug(), link.note(), true,
                         link.by() == null ? actor : link.by(), link.at() == null ? now : link.at());
             }
@@ -184,7 +187,7 @@ final class FreshStories {
             statement.setObject(index, instant.atOffset(ZoneOffset.UTC), type);
         } else if (value instanceof String text) {
             // What NulFreeText does for every entity: PostgreSQL refuses U+0000 in text.
-            statement.setString(index, text.indexOf('\0') < 0 ? text : text.replace("\0", ""));
+            statement.setString(index, NulFreeText.strip(text));
         } else {
             statement.setObject(index, value, type);
         }

@@ -92,24 +92,22 @@ public class StoryReach {
     private static final String REACH = reachOf("l.story_id in (:ids)");
 
     /** The keys of the stories {@code :ids} as they are now: (story_id, theme_id, state, kind, character_id). */
-    private static final String NEW_KEYS = "select s.id as story_id, " + STORY + " as theme_id, s.state, s.kind,"
-            + " coalesce(s.character_id, 0) as character_id from story s where s.id in (:ids)"
-            + " union all select s.id, st.theme_id, s.state, s.kind, coalesce(s.character_id, 0) from story s"
-            + " join story_theme st on st.story_id = s.id where s.id in (:ids) and st.story_id in (:ids)"
-            + " union all select s.id, " + NO_THEME + ", s.state, s.kind, coalesce(s.character_id, 0) from story s"
-            + " where s.id in (:ids) and not exists (select 1 from story_theme st where st.story_id = s.id)"
-            + " union all select s.id, " + LINKED + ", s.state, s.kind, coalesce(s.character_id, 0) from story s"
-            + " where s.id in (:ids) and exists (select 1 from story_link l where l.story_id = s.id)";
+    private static final String NEW_KEYS = keysOf("s.id in (:ids)", "st.story_id in (:ids)");
 
-    /** Every story's keys: the same as {@link #NEW_KEYS} for all stories. */
-    private static final String ALL_KEYS = "select s.id as story_id, " + STORY + " as theme_id, s.state, s.kind,"
-            + " coalesce(s.character_id, 0) as character_id from story s"
-            + " union all select s.id, st.theme_id, s.state, s.kind, coalesce(s.character_id, 0) from story s"
-            + " join story_theme st on st.story_id = s.id"
-            + " union all select s.id, " + NO_THEME + ", s.state, s.kind, coalesce(s.character_id, 0) from story s"
-            + " where not exists (select 1 from story_theme st where st.story_id = s.id)"
-            + " union all select s.id, " + LINKED + ", s.state, s.kind, coalesce(s.character_id, 0) from story s"
-            + " where exists (select 1 from story_link l where l.story_id = s.id)";
+    /** Every story's keys, for {@link #rebuild}. */
+    private static final String ALL_KEYS = keysOf("true", "true");
+
+    /** The keys of the stories matching {@code stories} (on {@code story s}), their themes also {@code themes}. */
+    private static String keysOf(String stories, String themes) {
+        String columns = "s.state, s.kind, coalesce(s.character_id, 0)";
+        return "select s.id as story_id, " + STORY + " as theme_id, " + columns + " as character_id from story s"
+                + " where " + stories + " union all select s.id, st.theme_id, " + columns + " from story s"
+                + " join story_theme st on st.story_id = s.id where " + stories + " and " + themes
+                + " union all select s.id, " + NO_THEME + ", " + columns + " from story s where " + stories
+                + " and not exists (select 1 from story_theme st where st.story_id = s.id)"
+                + " union all select s.id, " + LINKED + ", " + columns + " from story s where " + stories
+                + " and exists (select 1 from story_link l where l.story_id = s.id)";
+    }
 
     /**
      * PostgreSQL: the catalogue's change for the stories {@code :ids}, their recorded keys taken away and their keys as
@@ -210,11 +208,14 @@ public class StoryReach {
             return false;
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            Object[] counts = (Object[]) em.createNativeQuery("select (select count(*) from story_recount),"
-                    + " (select count(*) from story)").getSingleResult();
-            long waiting = ((Number) counts[0]).longValue();
-            return waiting >= REBUILD_FROM && waiting * 2 >= ((Number) counts[1]).longValue();
+            long waiting = count("select count(*) from story_recount");
+            // Every drain asks, most with an empty queue: the stories are counted only when it could matter.
+            return waiting >= REBUILD_FROM && waiting * 2 >= count("select count(*) from story");
         });
+    }
+
+    private long count(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
     }
 
     /**

@@ -23,6 +23,7 @@ import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 
 import dev.storytracker.BaseEntity;
+import dev.storytracker.NulFreeText;
 import dev.storytracker.account.User;
 import dev.storytracker.catalog.Project;
 import dev.storytracker.catalog.StoryCharacter;
@@ -142,19 +143,16 @@ public class Story extends BaseEntity {
     @PreUpdate
     void dropNulCharacters() {
         if (authors.stream().anyMatch(a -> a != null && a.indexOf('\0') >= 0)) {
-            authors.replaceAll(Story::withoutNul);
+            authors.replaceAll(NulFreeText::strip);
         }
         for (FaqEntry entry : faq) {
             if (entry.question != null && entry.question.indexOf('\0') >= 0) {
-                entry.question = withoutNul(entry.question);
+                entry.question = NulFreeText.strip(entry.question);
             }
             if (entry.answer != null && entry.answer.indexOf('\0') >= 0) {
-                entry.answer = withoutNul(entry.answer);
+                entry.answer = NulFreeText.strip(entry.answer);
             }
         }
     }
 
-    private static String withoutNul(String text) {
-        return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "");
-    }
 }
