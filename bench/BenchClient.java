@@ -287,30 +287,64 @@ public class BenchClient {
         record Figure(double median, double min, double max, int runs) {
         }
 
-        /** A figure, its baseline, and the target the issue sets (null when none). */
-        record Pair(String label, String metric, String baseline, String unit, String target) {
+        /**
+         * A target the issue sets: the figure below {@code below} or at least {@code atLeast}, its ratio to the
+         * baseline at most {@code ratioAtMost} or at least {@code ratioAtLeast} (NaN: no such bound).
+         */
+        record Target(String text, double below, double atLeast, double ratioAtMost, double ratioAtLeast) {
+            static final double NONE = Double.NaN;
+
+            /** Whether the median (and its ratio, NaN when there is no baseline) meets every bound. */
+            boolean met(double median, double ratio) {
+                return (Double.isNaN(below) || median < below) && (Double.isNaN(atLeast) || median >= atLeast)
+                        && (Double.isNaN(ratioAtMost) || ratio <= ratioAtMost)
+                        && (Double.isNaN(ratioAtLeast) || ratio >= ratioAtLeast);
+            }
         }
+
+        /** A figure, its baseline, and the target the issue sets (null when none). */
+        record Pair(String label, String metric, String baseline, String unit, Target target) {
+        }
+
+        static final Target PLANNER = new Target("< 50 ms, ratio <= 2", 50, Target.NONE, 2, Target.NONE);
 
         static final List<Pair> PAIRS = List.of(
                 new Pair("Roadmap goal stories, rollup, p50", "query.rollup.p50", "sql.rollup.p50", "ms", null),
-                new Pair("Roadmap goal stories, rollup, p99", "query.rollup.p99", "sql.rollup.p99", "ms",
-                        "< 50 ms, ratio <= 2"),
+                new Pair("Roadmap goal stories, rollup, p99", "query.rollup.p99", "sql.rollup.p99", "ms", PLANNER),
                 new Pair("Gaps, p50", "query.gaps.p50", "sql.gaps.p50", "ms", null),
-                new Pair("Gaps, p99", "query.gaps.p99", "sql.gaps.p99", "ms", "< 50 ms, ratio <= 2"),
+                new Pair("Gaps, p99", "query.gaps.p99", "sql.gaps.p99", "ms", PLANNER),
                 new Pair("Trace CSV, p50", "query.trace-csv.p50", "sql.trace-csv.p50", "ms", null),
-                new Pair("Trace CSV, p99", "query.trace-csv.p99", "sql.trace-csv.p99", "ms", "< 50 ms, ratio <= 2"),
+                new Pair("Trace CSV, p99", "query.trace-csv.p99", "sql.trace-csv.p99", "ms", PLANNER),
                 new Pair("Stories by theme and character, p50", "query.stories.p50", "sql.stories.p50", "ms", null),
-                new Pair("Stories by theme and character, p99", "query.stories.p99", "sql.stories.p99", "ms",
-                        "< 50 ms, ratio <= 2"),
+                new Pair("Stories by theme and character, p99", "query.stories.p99", "sql.stories.p99", "ms", PLANNER),
                 new Pair("Dashboard page, p50", "query.dashboard.p50", "sql.dashboard.p50", "ms", null),
-                new Pair("Dashboard page, p99", "query.dashboard.p99", "sql.dashboard.p99", "ms", "< 150 ms"),
+                new Pair("Dashboard page, p99", "query.dashboard.p99", "sql.dashboard.p99", "ms",
+                        new Target("< 150 ms", 150, Target.NONE, Target.NONE, Target.NONE)),
                 new Pair("GET /api/stories/{slug}", "http.story-json.rps", "http.ping.rps", "req/s",
-                        "ratio >= 0.5"),
+                        new Target("ratio >= 0.5", Target.NONE, Target.NONE, Target.NONE, 0.5)),
                 new Pair("GET /stories/{slug}", "http.story-page.rps", "http.ping.rps", "req/s", null),
                 new Pair("GET /api/ping", "http.ping.rps", null, "req/s", null),
-                new Pair("Ready (launch to /q/health/ready)", "startup.ready.ms", null, "ms", "< 5,000 ms"),
-                new Pair("Resident memory after start-up", "memory.rss-start.mb", null, "MB", "< 300 MB"),
+                new Pair("Ready (launch to /q/health/ready)", "startup.ready.ms", null, "ms",
+                        new Target("< 5,000 ms", 5_000, Target.NONE, Target.NONE, Target.NONE)),
+                new Pair("Resident memory after start-up", "memory.rss-start.mb", null, "MB",
+                        new Target("< 300 MB", 300, Target.NONE, Target.NONE, Target.NONE)),
                 new Pair("Resident memory after the throughput run", "memory.rss-after-load.mb", null, "MB", null));
+
+        /** The headings and row labels of the profile figures ("profile.GROUP.PART"). */
+        static final Map<String, String> PROFILE_LABELS = Map.ofEntries(
+                Map.entry("startup", "Start-up, from the timestamps of the server's log (ms)"),
+                Map.entry("startup.jvm", "launch to the first log line: JVM, class loading, static initialisation"),
+                Map.entry("startup.migrations", "database migrations"),
+                Map.entry("startup.hibernate-and-admin", "Hibernate's start and the first admin (bcrypt hash)"),
+                Map.entry("startup.import", "importing the bundled corpus"),
+                Map.entry("startup.http-and-ready", "HTTP server start and the first ready answer"),
+                Map.entry("memory", "Memory after start-up, the JVM's native memory tracking, one start (MB committed)"),
+                Map.entry("import.total", "the whole import"),
+                Map.entry("import.reading", "the writer waiting for files to be read and parsed"),
+                Map.entry("import.writing", "writing the batches (one thread, one connection)"),
+                Map.entry("import.writer-cpu", "(of that, the writing thread's own processor time)"),
+                Map.entry("import.counting", "waiting for the counts (the recount or the rebuild at the end)"),
+                Map.entry("import.statistics", "refreshing the tables' statistics"));
 
         static void write(Path results, Path out) throws IOException {
             Map<String, Map<String, List<Double>>> values = new TreeMap<>();
@@ -320,8 +354,9 @@ public class BenchClient {
                 if (f[0].equals("meta")) {
                     meta.merge(f[1], f[2], (a, b) -> a + "; " + b);
                 } else if (f.length == 4) {
-                    values.computeIfAbsent(f[0], k -> new TreeMap<>()).computeIfAbsent(f[1], k -> new ArrayList<>())
-                            .add(Double.parseDouble(f[3]));
+                    // Insertion order, so that the profile's parts keep the order run.sh measured them in.
+                    values.computeIfAbsent(f[0], k -> new LinkedHashMap<>())
+                            .computeIfAbsent(f[1], k -> new ArrayList<>()).add(Double.parseDouble(f[3]));
                 }
             }
             StringBuilder json = new StringBuilder("{\n  \"machine\": {");
@@ -331,11 +366,15 @@ public class BenchClient {
             json.append("\n  },\n  \"databases\": {");
             StringBuilder md = new StringBuilder("# Benchmark report\n\n");
             meta.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+            if (!meta.getOrDefault("size", "full").startsWith("full")) {
+                md.append("\nThe targets are set for the full size (100,000 stories, 1,000 items, 500,000 links): at"
+                        + " this size the \"met\" column only compares against them, it does not judge.\n");
+            }
             for (var db : values.entrySet()) {
                 json.append("\n    \"").append(db.getKey()).append("\": {");
                 md.append("\n## ").append(db.getKey()).append("\n\n| figure | median | min | max | runs | baseline"
-                        + " (median) | ratio | target |\n|---|---:|---:|---:|---:|---:|---:|---|\n");
-                Map<String, Figure> figures = new TreeMap<>();
+                        + " (median) | ratio | target | met |\n|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+                Map<String, Figure> figures = new LinkedHashMap<>();
                 db.getValue().forEach((metric, list) -> {
                     double[] sorted = list.stream().mapToDouble(Double::doubleValue).sorted().toArray();
                     Figure figure = new Figure(sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1],
@@ -346,29 +385,47 @@ public class BenchClient {
                 });
                 json.setLength(json.length() - 1);
                 json.append("\n    },");
+                boolean postgresql = db.getKey().equals("postgresql");
                 List<Pair> pairs = new ArrayList<>();
-                for (String metric : figures.keySet()) {
-                    if (metric.startsWith("import.")) {
+                for (String metric : new TreeMap<>(figures).keySet()) {
+                    if (metric.startsWith("import.") && metric.endsWith(".rate")) {
                         String n = metric.split("\\.")[1];
+                        // The 1,000 stories/s holds on PostgreSQL; the quarter of the parse-only rate on both.
+                        Target target = postgresql
+                                ? new Target(">= 1,000/s, ratio >= 0.25", Target.NONE, 1_000, Target.NONE, 0.25)
+                                : new Target("ratio >= 0.25", Target.NONE, Target.NONE, Target.NONE, 0.25);
                         pairs.add(new Pair(String.format("Import %,d stories", Long.parseLong(n)), metric,
-                                "parse." + n + ".rate", "stories/s", ">= 1,000/s on PostgreSQL, ratio >= 0.25"));
+                                "parse." + n + ".rate", "stories/s", target));
                     }
                 }
                 pairs.addAll(PAIRS);
+                List<String> missed = new ArrayList<>();
                 for (Pair pair : pairs) {
                     Figure figure = figures.get(pair.metric());
                     if (figure == null) {
                         continue;
                     }
                     Figure baseline = pair.baseline() == null ? null : figures.get(pair.baseline());
-                    String ratio = baseline == null ? ""
-                            : pair.unit().equals("ms") ? String.format("%.2fx", figure.median() / baseline.median())
-                                    : String.format("%.2f", figure.median() / baseline.median());
-                    md.append(String.format("| %s | %s %s | %s | %s | %d | %s | %s | %s |%n", pair.label(),
+                    double ratio = baseline == null ? Double.NaN : figure.median() / baseline.median();
+                    String shown = baseline == null ? ""
+                            : pair.unit().equals("ms") ? String.format("%.2fx", ratio) : String.format("%.2f", ratio);
+                    String met = "";
+                    if (pair.target() != null) {
+                        boolean ok = pair.target().met(figure.median(), ratio);
+                        met = ok ? "yes" : "**no**";
+                        if (!ok) {
+                            missed.add(pair.label());
+                        }
+                    }
+                    md.append(String.format("| %s | %s %s | %s | %s | %d | %s | %s | %s | %s |%n", pair.label(),
                             number(figure.median()), pair.unit(), number(figure.min()), number(figure.max()),
                             figure.runs(), baseline == null ? "" : number(baseline.median()) + " " + pair.unit(),
-                            ratio, pair.target() == null ? "" : pair.target()));
+                            shown, pair.target() == null ? "" : pair.target().text(), met));
                 }
+                md.append(missed.isEmpty() ? "\nEvery target met.\n"
+                        : "\nMissed: " + String.join("; ", missed) + ". The profiles below show where that time and"
+                                + " memory go; docs/benchmarks.md says what limits each.\n");
+                profiles(figures, md);
             }
             json.setLength(json.length() - 1);
             json.append("\n  }\n}\n");
@@ -377,6 +434,39 @@ public class BenchClient {
             Files.createDirectories(out);
             Files.writeString(out.resolve("report.json"), json);
             Files.writeString(out.resolve("report.md"), md);
+        }
+
+        /** One table per group of "profile.GROUP.PART" figures, each part with its share of the group's first. */
+        static void profiles(Map<String, Figure> figures, StringBuilder md) {
+            Map<String, Map<String, Figure>> groups = new LinkedHashMap<>();
+            figures.forEach((metric, figure) -> {
+                String[] parts = metric.split("\\.", 3);
+                if (parts[0].equals("profile") && parts.length == 3) {
+                    groups.computeIfAbsent(parts[1], k -> new LinkedHashMap<>()).put(parts[2], figure);
+                }
+            });
+            if (groups.isEmpty()) {
+                return;
+            }
+            md.append("\n### Where the time and memory go\n");
+            groups.forEach((group, parts) -> {
+                boolean imports = group.startsWith("import-");
+                String heading = imports
+                        ? String.format("Import of %,d stories, the importer's own account (ms)",
+                                Long.parseLong(group.substring("import-".length())))
+                        : PROFILE_LABELS.getOrDefault(group, group);
+                // The import's first part is its whole; start-up's parts add up to the launch-to-ready time.
+                double whole = imports ? parts.values().iterator().next().median()
+                        : parts.values().stream().mapToDouble(Figure::median).sum();
+                md.append("\n").append(heading).append(":\n\n| part | median | min | max | runs | share |\n"
+                        + "|---|---:|---:|---:|---:|---:|\n");
+                parts.forEach((part, figure) -> {
+                    String label = PROFILE_LABELS.getOrDefault((imports ? "import" : group) + "." + part, part);
+                    md.append(String.format("| %s | %s | %s | %s | %d | %s |%n", label, number(figure.median()),
+                            number(figure.min()), number(figure.max()), figure.runs(),
+                            group.equals("memory") ? "" : String.format("%.0f%%", 100 * figure.median() / whole)));
+                });
+            });
         }
 
         static String number(double value) {

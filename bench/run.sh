@@ -142,10 +142,12 @@ client() { # app, then BenchClient arguments; the client sees the build's JDBC d
     java -cp "$app/lib/main/*:$app/app/*" "$root/bench/BenchClient.java" "$@"
 }
 
-# Starts the server on a free port; sets server_pid, base and ready_ms (launch to 200 from /q/health/ready).
+# Starts the server on a free port; sets server_pid, base, started_ms (epoch) and ready_ms (launch to 200 from
+# /q/health/ready).
 start_server() { # app, extra -D options...
     local app=$1; shift
     local started; started=$(date +%s%N)
+    started_ms=$(( started / 1000000 ))
     java -Dquarkus.datasource.jdbc.url="$url" -Dquarkus.datasource.username="$user" \
         -Dquarkus.datasource.password="$pass" -Dquarkus.http.port=0 "$@" -jar "$app/quarkus-run.jar" \
         >"$work/server.log" 2>&1 &
@@ -202,6 +204,55 @@ throughput() { # seconds, runs, name=path...: a warm-up each, then the endpoints
 
 rss_mb() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$server_pid/status"; }
 
+# ---- where the time and memory go: "profile.<group>.<part>" figures, for the report's last section ----------
+
+import_profile() { # n, run, the importer's last log line: its own account of the import's phases (ImportClock)
+    local n=$1 run=$2 line=$3 part words value
+    for part in "total:, in" "reading:waiting for files" "writing:writing" \
+        "writer-cpu:ms of the writer's processor time" "counting:counting" "statistics:statistics"; do
+        words=${part#*:}
+        if [ "${part%%:*}" = writer-cpu ]; then
+            value=$(grep -o "[0-9]* $words" <<<"$line" | tr -dc 0-9)
+        else
+            value=$(grep -o "$words [0-9]* ms" <<<"$line" | head -1 | tr -dc 0-9)
+        fi
+        [ -n "$value" ] && printf 'profile.import-%s.%s\t%s\t%s\n' "$n" "${part%%:*}" "$run" "$value"
+    done
+}
+
+log_ms() { # a log line -> its timestamp in epoch milliseconds
+    date -d "$(cut -c1-23 <<<"$1" | tr , .)" +%s%3N
+}
+
+startup_profile() { # run: the phases of the last start, from the timestamps of its log (see docs/benchmarks.md)
+    local log=$work/server.log first migrated imported import_ms ready
+    first=$(grep -a -m1 '^[0-9]\{4\}-' "$log") || return 0
+    migrated=$(grep -a 'DbMigrate' "$log" | tail -1)
+    imported=$(grep -a 'Imported .* ms)$' "$log" | tail -1)
+    [ -n "$migrated" ] && [ -n "$imported" ] || return 0
+    first=$(log_ms "$first"); migrated=$(log_ms "$migrated")
+    import_ms=$(sed -n 's/.*, in \([0-9]*\) ms:.*/\1/p' <<<"$imported")
+    imported=$(log_ms "$imported")
+    ready=$(( started_ms + ready_ms ))
+    printf 'profile.startup.%s\t%s\t%s\n' \
+        jvm "$1" $(( first - started_ms )) \
+        migrations "$1" $(( migrated - first )) \
+        hibernate-and-admin "$1" $(( imported - import_ms - migrated )) \
+        import "$1" "$import_ms" \
+        http-and-ready "$1" $(( ready - imported ))
+}
+
+memory_profile() { # the committed memory of each of the JVM's areas, from native memory tracking, in MB
+    printf 'profile.memory.resident\t1\t%s\n' "$(rss_mb)"
+    jcmd "$server_pid" VM.native_memory summary scale=KB | awk '
+        /^Total: / { sub(/.*committed=/, ""); sub(/KB.*/, ""); printf "profile.memory.total-committed\t1\t%.1f\n", $0 / 1024 }
+        /^-  *[A-Z].*\(reserved=.*committed=/ {
+            name = $0; sub(/^- */, "", name); sub(/ *\(.*/, "", name); gsub(/ /, "-", name)
+            value = $0; sub(/.*committed=/, "", value); sub(/KB.*/, "", value)
+            if (value / 1024 >= 1) printf "profile.memory.%s\t1\t%.1f\n", tolower(name), value / 1024
+        }'
+}
+
 for db in $dbs; do
     app=$out/$db
     # ---- import vs parse-only --------------------------------------------------------------------------
@@ -215,11 +266,13 @@ for db in $dbs; do
             log "$db: importing $n stories, run $run"
             jvm "$app" -Dquarkus.log.category.\"dev.storytracker.ingest.Importer\".level=INFO -- import \
                 "$work/corpus-$n" >"$work/import.log" 2>&1 || { tail -20 "$work/import.log" >&2; exit 1; }
-            ms=$(grep -o 'in [0-9]* ms)' "$work/import.log" | tail -1 | tr -dc 0-9)
+            line=$(grep -a 'Imported .* ms)$' "$work/import.log" | tail -1)
+            ms=$(sed -n 's/.*, in \([0-9]*\) ms:.*/\1/p' <<<"$line")
             rate=$(awk -v n="$n" -v ms="$ms" 'BEGIN {printf "%.1f", n * 1000 / ms}')
             parsed=$(client "$app" parse "$work/corpus-$n" "$run" "parse.$n.rate")
             if [ "$run" -gt 0 ]; then
                 printf 'import.%s.rate\t%s\t%s\n%s\n' "$n" "$run" "$rate" "$parsed" | record "$db"
+                import_profile "$n" "$run" "$line" | record "$db"
             fi
             largest="$url"
             if [ "$run" -lt "$runs" ]; then drop_db "$db" "import-$n-$run"; fi
@@ -259,10 +312,21 @@ for db in $dbs; do
         if [ "$run" -gt 0 ]; then
             printf 'startup.ready.ms\t%s\t%s\n' "$run" "$ready_ms" | record "$db"
             printf 'memory.rss-start.mb\t%s\t%s\n' "$run" "$(rss_mb)" | record "$db"
+            startup_profile "$run" | record "$db"
         fi
         stop_server
         drop_db "$db" "start-$run"
     done
+    # One more start, not measured for time: the JVM's native memory tracking says what the resident memory holds
+    # (it costs some memory and time of its own, so the runs above go without it).
+    if command -v jcmd >/dev/null 2>&1; then
+        fresh_db "$db" start-nmt
+        log "$db: start-up with native memory tracking"
+        start_server "$app" -XX:NativeMemoryTracking=summary
+        memory_profile | record "$db"
+        stop_server
+        drop_db "$db" start-nmt
+    fi
     load "$db done"
 done
 

@@ -1,5 +1,10 @@
 package dev.storytracker.ingest;
 
+import static dev.storytracker.ingest.ImportClock.Phase.COUNTING;
+import static dev.storytracker.ingest.ImportClock.Phase.READING;
+import static dev.storytracker.ingest.ImportClock.Phase.STATISTICS;
+import static dev.storytracker.ingest.ImportClock.Phase.WRITING;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -82,30 +87,31 @@ public class Importer {
         if (!Files.isDirectory(root)) {
             throw new IOException("not a folder: " + root);
         }
-        long start = System.nanoTime();
+        ImportClock clock = new ImportClock();
         if (!dryRun) {
-            reach.drain(); // what an earlier import that stopped half-way left waiting
+            clock.time(COUNTING, reach::drain); // what an earlier import that stopped half-way left waiting
         }
         ImportFormat actual = format.resolve(root);
         Intake intake = new Intake();
         List<FileResult> written;
         if (actual == ImportFormat.FRONTMATTER && !dryRun) {
-            written = importStreaming(root, intake);
+            written = importStreaming(root, intake, clock);
         } else {
-            List<Parsed> parsed = intake.take(actual == ImportFormat.MDBOOK ? BookReader.read(root, knownCharacters())
-                    : readFiles(root, scan(root)));
+            List<Parsed> parsed = intake.take(clock.time(READING, () -> actual == ImportFormat.MDBOOK
+                    ? BookReader.read(root, knownCharacters())
+                    : readFiles(root, scan(root))));
             parsed.sort(IN_ORDER);
-            written = dryRun ? writeDry(parsed) : writeEach(parsed);
+            written = dryRun ? clock.time(WRITING, () -> writeDry(parsed)) : writeEach(parsed, clock);
         }
         List<FileResult> results = new ArrayList<>(intake.skipped);
         results.addAll(written);
         ImportReport report = new ImportReport(List.copyOf(results), dryRun);
         if (!dryRun) {
-            reach.drain();
-            statistics.afterImport((int) report.files().stream().filter(f -> f.outcome().wrote()).count());
+            clock.time(COUNTING, reach::drain);
+            clock.time(STATISTICS, () -> statistics
+                    .afterImport((int) report.files().stream().filter(f -> f.outcome().wrote()).count()));
         }
-        LOG.infof("%s (from %s, %s, in %d ms)", report.summary(), root, actual.word(),
-                (System.nanoTime() - start) / 1_000_000);
+        LOG.infof("%s (from %s, %s, %s)", report.summary(), root, actual.word(), clock.summary());
         return report;
     }
 
@@ -158,11 +164,11 @@ public class Importer {
      * order {@link #IN_ORDER} gives the whole folder. Only a chunk or two is held in memory, not the whole corpus
      * (about 1.2 GB of text at 100,000 stories), and reading overlaps writing (see docs/benchmarks.md).
      */
-    private List<FileResult> importStreaming(Path root, Intake intake) throws IOException {
-        List<Found> found = scan(root);
+    private List<FileResult> importStreaming(Path root, Intake intake, ImportClock clock) throws IOException {
+        List<Found> found = clock.time(READING, () -> scan(root));
         List<Found> first = found.stream().filter(f -> f.type() == null || !f.type().isStory()).toList();
-        Writer writer = new Writer(found.size() - first.size());
-        List<Parsed> head = intake.take(readFiles(root, first));
+        Writer writer = new Writer(found.size() - first.size(), clock);
+        List<Parsed> head = intake.take(clock.time(READING, () -> readFiles(root, first)));
         head.sort(IN_ORDER);
         head.forEach(writer::add);
         for (FileType kind : FileType.values()) {
@@ -173,7 +179,7 @@ public class Importer {
             List<Parsed> later = new ArrayList<>();
             CompletableFuture<List<ReadFile>> next = readAhead(root, stories, 0);
             for (int from = 0; from < stories.size(); from += CHUNK) {
-                List<ReadFile> chunk = next.join();
+                List<ReadFile> chunk = clock.time(READING, next::join);
                 next = readAhead(root, stories, from + CHUNK);
                 for (Parsed parsed : intake.take(chunk)) {
                     if (parsed.file() != null && rank(parsed) != base(kind)) {
@@ -257,9 +263,9 @@ public class Importer {
      * When any file of a batch fails, the whole batch is rolled back and written again file by file, each in its own
      * transaction: a bad file never takes good ones with it, and no file is ever half-written.
      */
-    private List<FileResult> writeEach(List<Parsed> parsed) {
+    private List<FileResult> writeEach(List<Parsed> parsed, ImportClock clock) {
         Writer writer = new Writer((int) parsed.stream()
-                .filter(p -> p.file() != null && p.file().type().isStory()).count());
+                .filter(p -> p.file() != null && p.file().type().isStory()).count(), clock);
         parsed.forEach(writer::add);
         return writer.finish();
     }
@@ -285,8 +291,10 @@ public class Importer {
          * story from scratch in a fraction of the time recounting the new ones as they come would take.
          */
         private final boolean bulk;
+        private final ImportClock clock;
 
-        Writer(int stories) {
+        Writer(int stories, ImportClock clock) {
+            this.clock = clock;
             bulk = !Database.H2 && stories >= StoryReach.REBUILD_FROM && stories >= QuarkusTransaction.requiringNew()
                     .call(() -> ((Number) em.createNativeQuery("select count(*) from story").getSingleResult())
                             .longValue());
@@ -316,7 +324,7 @@ public class Importer {
                 return;
             }
             int before = written;
-            for (FileResult result : writeBatch(batch, index)) {
+            for (FileResult result : clock.time(WRITING, () -> writeBatch(batch, index))) {
                 results.add(result);
                 written += result.outcome().wrote() ? 1 : 0;
             }
@@ -324,7 +332,7 @@ public class Importer {
             if (!bulk && written / recountEvery > before / recountEvery) {
                 recountBeside();
             }
-            statistics.duringImport(before, written);
+            clock.time(STATISTICS, () -> statistics.duringImport(before, written));
         }
 
         /**
@@ -348,7 +356,7 @@ public class Importer {
                 return;
             }
             try {
-                recounting.join();
+                clock.time(COUNTING, recounting::join);
             } catch (CompletionException e) {
                 if (e.getCause() instanceof RuntimeException cause) {
                     throw cause;
