@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.util.logging.SimpleFormatter;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,20 @@ class SessionAndSecretsTest {
         throttle.reset();
         assertTrue(new FormSession().signIn(TestUsers.TRIAGER, TestUsers.PASSWORD).header("Location")
                 .endsWith("/dashboard"));
+    }
+
+    @Test
+    void without_a_configured_key_the_sign_in_cookie_uses_one_made_here_that_stays_the_same() {
+        // Quarkus would otherwise make its own and print it in the log (CrashServerIT reads a real server's log).
+        assertTrue(SessionKeyWarning.generated(), "the test profile sets no session key");
+        String key = ConfigProvider.getConfig().getValue(SessionKeySource.KEY, String.class);
+        assertTrue(key.length() >= 32, "a key of 32 random bytes");
+        assertEquals(key, new SessionKeySource().getValue(SessionKeySource.KEY), "every read gives the same key");
+        assertNull(new SessionKeySource().getValue("quarkus.http.auth.session.other"));
+        // Cookies made with it are accepted on the next request.
+        FormSession planner = new FormSession();
+        assertEquals(302, planner.signIn(TestUsers.PLANNER, TestUsers.PASSWORD).statusCode());
+        assertEquals("Sign out " + TestUsers.PLANNER, signedInAs(planner));
     }
 
     @Test

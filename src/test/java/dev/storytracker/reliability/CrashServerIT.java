@@ -118,6 +118,13 @@ class CrashServerIT {
         try (Connection connection = tracker.connect()) {
             assertNoHalfStory(connection);
         }
+        // Neither server printed the key of its sign-in cookies (Quarkus does when it makes one; SessionKeySource
+        // makes it instead), and each said that sign-ins end with it.
+        for (String name : List.of("server-1", "server-2")) {
+            String log = Files.readString(work.resolve(name + ".log"));
+            assertFalse(log.contains("temporary key"), name + " logged a session key:\n" + log);
+            assertTrue(log.contains("No quarkus.http.auth.session.encryption-key is set"), log);
+        }
         System.out.printf("crash server: %d submissions sent, %d answered 201 before the kill, all present%n",
                 sent.get(), before.size());
     }
