@@ -206,9 +206,14 @@ rss_mb() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$server_pid/status"; 
 
 # ---- where the time and memory go: "profile.<group>.<part>" figures, for the report's last section ----------
 
+import_ms() { # the importer's last log line -> the whole import's milliseconds
+    sed -n 's/.*, in \([0-9]*\) ms:.*/\1/p' <<<"$1"
+}
+
 import_profile() { # n, run, the importer's last log line: its own account of the import's phases (ImportClock)
     local n=$1 run=$2 line=$3 part words value
-    for part in "total:, in" "reading:waiting for files" "writing:writing" \
+    printf 'profile.import-%s.total\t%s\t%s\n' "$n" "$run" "$(import_ms "$line")"
+    for part in "reading:waiting for files" "writing:writing" \
         "writer-cpu:ms of the writer's processor time" "counting:counting" "statistics:statistics"; do
         words=${part#*:}
         if [ "${part%%:*}" = writer-cpu ]; then
@@ -225,20 +230,20 @@ log_ms() { # a log line -> its timestamp in epoch milliseconds
 }
 
 startup_profile() { # run: the phases of the last start, from the timestamps of its log (see docs/benchmarks.md)
-    local log=$work/server.log first migrated imported import_ms ready
+    local log=$work/server.log first migrated imported import_took ready
     first=$(grep -a -m1 '^[0-9]\{4\}-' "$log") || return 0
     migrated=$(grep -a 'DbMigrate' "$log" | tail -1)
     imported=$(grep -a 'Imported .* ms)$' "$log" | tail -1)
     [ -n "$migrated" ] && [ -n "$imported" ] || return 0
     first=$(log_ms "$first"); migrated=$(log_ms "$migrated")
-    import_ms=$(sed -n 's/.*, in \([0-9]*\) ms:.*/\1/p' <<<"$imported")
+    import_took=$(import_ms "$imported")
     imported=$(log_ms "$imported")
     ready=$(( started_ms + ready_ms ))
     printf 'profile.startup.%s\t%s\t%s\n' \
         jvm "$1" $(( first - started_ms )) \
         migrations "$1" $(( migrated - first )) \
-        hibernate-and-admin "$1" $(( imported - import_ms - migrated )) \
-        import "$1" "$import_ms" \
+        hibernate-and-admin "$1" $(( imported - import_took - migrated )) \
+        import "$1" "$import_took" \
         http-and-ready "$1" $(( ready - imported ))
 }
 
@@ -267,7 +272,7 @@ for db in $dbs; do
             jvm "$app" -Dquarkus.log.category.\"dev.storytracker.ingest.Importer\".level=INFO -- import \
                 "$work/corpus-$n" >"$work/import.log" 2>&1 || { tail -20 "$work/import.log" >&2; exit 1; }
             line=$(grep -a 'Imported .* ms)$' "$work/import.log" | tail -1)
-            ms=$(sed -n 's/.*, in \([0-9]*\) ms:.*/\1/p' <<<"$line")
+            ms=$(import_ms "$line")
             rate=$(awk -v n="$n" -v ms="$ms" 'BEGIN {printf "%.1f", n * 1000 / ms}')
             parsed=$(client "$app" parse "$work/corpus-$n" "$run" "parse.$n.rate")
             if [ "$run" -gt 0 ]; then
